@@ -1,0 +1,165 @@
+import type { QueryNode, TermNode } from './ast.js';
+import { hostOf, normalizeUrl } from './match-doc.js';
+import { foldText } from '../nlp/fold.js';
+
+/**
+ * The index a query is filed under. `word`, `bigram` and `prefix` keys come from titles and
+ * texts; `author` from author names; `meta` keys are `platform:x`, `lang:x`, `site:domain`,
+ * `link:domain`, `area:x`, `category:x`, `sentiment:x`.
+ */
+export type AnchorSpace = 'word' | 'bigram' | 'prefix' | 'hashtag' | 'mention' | 'author' | 'meta';
+
+export interface Anchor {
+  space: AnchorSpace;
+  key: string;
+  /** Estimated share of posts that carry the key (0..1): lower is a better anchor. */
+  cost: number;
+}
+
+/** What a post must contain for the query to have a chance: all of, any of, or one key. */
+export type AnchorTree =
+  | { kind: 'leaf'; anchor: Anchor }
+  | { kind: 'all'; children: AnchorTree[] }
+  | { kind: 'any'; children: AnchorTree[] };
+
+/** Estimates how common a folded word is (share of posts containing it). */
+export type WordFrequency = (folded: string) => number;
+
+/** Length of the literal prefix wildcard terms are filed under. */
+export const PREFIX_LENGTH = 3;
+
+const META_COST: Record<string, number> = {
+  platform: 0.2,
+  lang: 0.6,
+  site: 0.02,
+  link: 0.03,
+  area: 0.05,
+  category: 0.1,
+  sentiment: 0.4,
+};
+
+function leaf(space: AnchorSpace, key: string, cost: number): AnchorTree {
+  return { kind: 'leaf', anchor: { space, key, cost } };
+}
+
+function termTree(term: TermNode, frequency: WordFrequency): AnchorTree | null {
+  if (term.field === 'author') {
+    return term.wildcard || term.kind !== 'word' ? null : leaf('author', term.folded, 0.01);
+  }
+  if (term.kind === 'hashtag') return term.wildcard ? null : leaf('hashtag', term.folded, 0.002);
+  if (term.kind === 'mention') return term.wildcard ? null : leaf('mention', term.folded, 0.002);
+  if (term.wildcard) {
+    const prefix = term.folded.slice(0, term.folded.search(/[*?]/));
+    return prefix.length >= PREFIX_LENGTH
+      ? leaf('prefix', prefix.slice(0, PREFIX_LENGTH), 0.05)
+      : null;
+  }
+  return leaf('word', term.folded, frequency(term.folded));
+}
+
+function metaTree(field: string, value: string): AnchorTree | null {
+  const cost = META_COST[field] ?? 0.5;
+  switch (field) {
+    case 'platform':
+    case 'lang':
+      return leaf('meta', `${field}:${value.toLowerCase().split(/[-_]/)[0]}`, cost);
+    case 'site':
+      return leaf('meta', `site:${hostOf(normalizeUrl(value))}`, cost);
+    case 'links': {
+      const normalized = normalizeUrl(value);
+      return leaf('meta', `link:${hostOf(normalized)}`, cost);
+    }
+    case 'url': {
+      // Only a prefix that includes a path names its host completely.
+      const normalized = normalizeUrl(value);
+      return normalized.includes('/')
+        ? leaf('meta', `site:${hostOf(normalized)}`, META_COST.site!)
+        : null;
+    }
+    default:
+      return leaf('meta', `${field}:${foldText(value).trim()}`, cost);
+  }
+}
+
+function all(children: (AnchorTree | null)[]): AnchorTree | null {
+  const kept = children.filter((child): child is AnchorTree => child !== null);
+  if (kept.length === 0) return null;
+  return kept.length === 1 ? kept[0]! : { kind: 'all', children: kept };
+}
+
+function any(children: (AnchorTree | null)[]): AnchorTree | null {
+  if (children.some((child) => child === null)) return null;
+  const kept = children as AnchorTree[];
+  return kept.length === 1 ? kept[0]! : { kind: 'any', children: kept };
+}
+
+/**
+ * What a post must contain for `node` to match it, or null when nothing is required (a purely
+ * negative query, `url:` without a path…). Negated parts never contribute.
+ */
+export function anchorTree(node: QueryNode, frequency: WordFrequency): AnchorTree | null {
+  switch (node.type) {
+    case 'term':
+      return termTree(node, frequency);
+    case 'phrase': {
+      const terms = node.terms.map((term) => termTree({ ...term, field: node.field }, frequency));
+      const bigrams: AnchorTree[] = [];
+      if (node.slop === 0 && node.field !== 'author') {
+        for (let i = 0; i + 1 < node.terms.length; i++) {
+          const a = node.terms[i]!;
+          const b = node.terms[i + 1]!;
+          if (a.wildcard || b.wildcard || a.kind !== 'word' || b.kind !== 'word') continue;
+          const cost = Math.min(frequency(a.folded), frequency(b.folded)) * 0.1;
+          bigrams.push(leaf('bigram', `${a.folded} ${b.folded}`, cost));
+        }
+      }
+      return all([...terms, ...bigrams]);
+    }
+    case 'meta':
+      return metaTree(node.field, node.value.trim());
+    case 'and':
+      return all(node.children.map((child) => anchorTree(child, frequency)));
+    case 'or':
+      return any(node.children.map((child) => anchorTree(child, frequency)));
+    case 'near':
+      return all([anchorTree(node.left, frequency), anchorTree(node.right, frequency)]);
+    case 'not':
+      return null;
+  }
+}
+
+/** The cheapest set of anchors such that every matching post carries at least one of them. */
+export function chooseAnchors(tree: AnchorTree): { anchors: Anchor[]; cost: number } {
+  switch (tree.kind) {
+    case 'leaf':
+      return { anchors: [tree.anchor], cost: tree.anchor.cost };
+    case 'all': {
+      let best: { anchors: Anchor[]; cost: number } | undefined;
+      for (const child of tree.children) {
+        const choice = chooseAnchors(child);
+        if (best === undefined || choice.cost < best.cost) best = choice;
+      }
+      return best!;
+    }
+    case 'any': {
+      const anchors: Anchor[] = [];
+      let cost = 0;
+      for (const child of tree.children) {
+        const choice = chooseAnchors(child);
+        anchors.push(...choice.anchors);
+        cost += choice.cost;
+      }
+      return { anchors, cost: Math.min(cost, 1) };
+    }
+  }
+}
+
+/**
+ * Anchors every matching post must carry (reached through "all" only): checked against the
+ * post's bag of words before the exact check, so a poor first anchor is backed by a second.
+ */
+export function requiredAnchors(tree: AnchorTree): Anchor[] {
+  if (tree.kind === 'leaf') return [tree.anchor];
+  if (tree.kind === 'all') return tree.children.flatMap(requiredAnchors);
+  return [];
+}
