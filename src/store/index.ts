@@ -1,0 +1,34 @@
+export type {
+  PostFilter,
+  PostPage,
+  PostScan,
+  PostSearch,
+  Source,
+  SourceHealth,
+  SourceInput,
+  SourceRun,
+  Store,
+  StoredPost,
+  TimeRange,
+  TopicCount,
+  TopicInput,
+  TopicMatch,
+  TopicPatch,
+  TopicVolumeQuery,
+  UpsertResult,
+  VolumeBucket,
+  VolumeBucketSize,
+  Workspace,
+  WorkspaceInput,
+} from './store.js';
+export {
+  DEFAULT_SCAN_LIMIT,
+  DEFAULT_SEARCH_LIMIT,
+  MAX_SCAN_LIMIT,
+  MAX_SEARCH_LIMIT,
+  MAX_VOLUME_BUCKETS,
+} from './store.js';
+export type { SimplePrefilter, TextPrefilter } from './text-prefilter.js';
+export { simplifyPrefilter } from './text-prefilter.js';
+export { createSqliteStore } from './sqlite/index.js';
+export type { SqliteStoreOptions } from './sqlite/index.js';
