@@ -67,3 +67,60 @@ test('a text with only punctuation has no tokens', () => {
   assert.deepEqual(tokenize('... !!! ???'), []);
   assert.deepEqual(tokenize(''), []);
 });
+
+test('the fast scanner agrees with the regular-expression specification on random text', async () => {
+  const fc = (await import('fast-check')).default;
+  const { tokenizeWithRegex } = await import('./tokenize-regex.js');
+  const pieces = [
+    'ngập',
+    'Đường',
+    'q7',
+    '1.200.000',
+    '14:30',
+    '7h30',
+    ' ',
+    ',',
+    '.',
+    ':',
+    '#',
+    '@',
+    '#tag',
+    '@a.b.',
+    'https://x.vn/a?b=1).',
+    'www.vnx.net',
+    'http',
+    '😡',
+    '👍🏽',
+    '👨‍👩‍👧',
+    '🇻🇳',
+    '\u0301',
+    'e\u0301',
+    '\uD835\uDC00',
+    '\uD800',
+    '_',
+    '北京',
+    '٣',
+    '\n',
+    '＃ngập',
+    '"',
+    "'",
+  ];
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.oneof(
+          fc.constantFrom(...pieces),
+          fc.string(),
+          fc.string({ unit: 'grapheme' }),
+          fc.string({ unit: 'binary' }),
+        ),
+        { maxLength: 12 },
+      ),
+      (parts) => {
+        const text = parts.join('');
+        assert.deepEqual(tokenize(text), tokenizeWithRegex(text));
+      },
+    ),
+    { numRuns: 3000, seed: 11 },
+  );
+});
