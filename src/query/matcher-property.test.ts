@@ -112,7 +112,7 @@ const metaArb = fc.oneof(
     .map((v): MetaNode => ({ type: 'meta', field: 'sentiment', value: v, span })),
 );
 
-const spanGroupArb: fc.Arbitrary<QueryNode> = fc.letrec((tie) => ({
+const spanGroupArb: fc.Arbitrary<QueryNode> = fc.letrec<{ node: QueryNode }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     termArb,
@@ -131,7 +131,7 @@ const spanGroupArb: fc.Arbitrary<QueryNode> = fc.letrec((tie) => ({
   ),
 })).node;
 
-const queryArb: fc.Arbitrary<QueryNode> = fc.letrec((tie) => ({
+const queryArb: fc.Arbitrary<QueryNode> = fc.letrec<{ node: QueryNode }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     termArb,

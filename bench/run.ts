@@ -1,0 +1,46 @@
+/**
+ * `npm run bench`: the project's measured figures. Runs each benchmark in this one process and
+ * prints Markdown tables (copied into BENCHMARKS.md) and a JSON record under bench/results/.
+ *
+ *   npm run bench                 all benchmarks
+ *   npm run bench -- matcher      only the matcher
+ *   npm run bench -- --quick      smaller sizes, for a smoke run
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { matcherTable, runMatcherBench } from './matcher.js';
+
+const args = process.argv.slice(2);
+const isQuick = args.includes('--quick');
+const selected = args.filter((a) => !a.startsWith('--'));
+const wants = (name: string): boolean => selected.length === 0 || selected.includes(name);
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+console.log(`langnghe benchmarks — ${machine}`);
+const results: Record<string, unknown> = {
+  machine,
+  date: new Date().toISOString(),
+  quick: isQuick,
+};
+const sections: string[] = [];
+
+if (wants('matcher')) {
+  console.log('matcher (one core):');
+  const rows = runMatcherBench(
+    isQuick
+      ? { topicCounts: [100, 1000], posts: 2000, rounds: 3, naivePosts: 500 }
+      : { topicCounts: [100, 1_000, 10_000, 100_000], posts: 20_000, rounds: 5, naivePosts: 1_000 },
+    (line) => console.log(line),
+  );
+  results.matcher = rows;
+  sections.push(`### Matcher\n\n${matcherTable(rows)}`);
+}
+
+console.log(`\n${sections.join('\n\n')}\n`);
+const dir = join(import.meta.dirname, 'results');
+mkdirSync(dir, { recursive: true });
+writeFileSync(
+  join(dir, `bench-${isQuick ? 'quick' : 'full'}.json`),
+  `${JSON.stringify(results, null, 2)}\n`,
+);

@@ -1,0 +1,12 @@
+export * from './ast.js';
+export { parseQuery } from './parse-query.js';
+export { formatQuery } from './format-query.js';
+export { createTopicMatcher } from './topic-matcher.js';
+export type { TopicMatcher, TopicMatcherStats, TopicMatcherOptions } from './topic-matcher.js';
+export { prepareDoc } from './match-doc.js';
+export type { MatchDoc, MatchInput } from './match-doc.js';
+export { compileQuery } from './compile-query.js';
+export type { DocPredicate } from './compile-query.js';
+export { explainMatch } from './explain.js';
+export type { Explanation, MatchHit } from './explain.js';
+export { evaluateReference } from './evaluate-reference.js';
