@@ -12,6 +12,7 @@ const HAS_TIME_WITHOUT_ZONE = /[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/i;
  * zone is UTC. Anything else, or a year outside 0000–9999, is `store.invalid`.
  */
 export function normalizeIso(value: unknown, field: string): string {
+  if (typeof value === 'string' && value.length === 24 && isCanonical(value)) return value;
   if (typeof value !== 'string' || !ISO_PATTERN.test(value)) {
     throw new LangngheError('store.invalid', `${field} is not an ISO 8601 timestamp`, {
       details: { field, value: typeof value === 'string' ? value.slice(0, 64) : typeof value },
@@ -26,6 +27,12 @@ export function normalizeIso(value: unknown, field: string): string {
     });
   }
   return iso;
+}
+
+/** The common case, already in stored form: one parse and format instead of the full check. */
+function isCanonical(value: string): boolean {
+  const ms = Date.parse(value);
+  return !Number.isNaN(ms) && new Date(ms).toISOString() === value;
 }
 
 /** Date.parse rolls 2025-02-30 over to March 2; the calendar day written must exist. */

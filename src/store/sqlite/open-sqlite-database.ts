@@ -18,6 +18,15 @@ export interface OpenSqliteOptions {
 
 /** Writers wait this long for another connection's write lock before `store.busy`. */
 const BUSY_TIMEOUT_MS = 5_000;
+/** Page cache per connection (KiB); the default 2 MiB thrashes the id index of a large store. */
+const CACHE_KIB = 32_768;
+/**
+ * Checkpoint the WAL every 10,000 pages (≈ 40 MB) instead of 1,000: FTS5 rewrites the same index
+ * pages again and again during ingest, and a rarer checkpoint copies each of them once. Inserts
+ * were ≈ 1.2–2× faster in bench/store-write.ts. The WAL is truncated back to 64 MiB afterwards.
+ */
+const WAL_CHECKPOINT_PAGES = 10_000;
+const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /**
  * Opens (creating when writable) a database, sets WAL, synchronous=NORMAL (durable across a
@@ -42,12 +51,15 @@ export function openSqliteDatabase(options: OpenSqliteOptions): SqliteDatabase {
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('foreign_keys = ON');
+    db.pragma(`cache_size = -${CACHE_KIB}`);
     const migrations = options.migrations ?? SQLITE_MIGRATIONS;
     if (readonly) {
       assertCurrentVersion(db, migrations);
     } else {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
+      db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
       migrateSqlite(db, migrations, { now: options.now });
     }
     return db;
