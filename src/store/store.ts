@@ -10,7 +10,7 @@ export interface StoredPost extends Post {
   labels?: PostLabels;
   /** Free JSON object from the enrichment stage (areas, sentiment, toxicity, pii, simhash, …). */
   enrichment?: Readonly<Record<string, unknown>>;
-  /** True when the pipeline cut the text to its size cap. */
+  /** True when the pipeline cut the text to its size cap; reads return it only when true. */
   truncated?: boolean;
   /** Id of the first occurrence when this post is a near-duplicate of it. */
   duplicateOf?: string;
@@ -223,7 +223,8 @@ export interface Store {
   topicCounts(workspaceId: string, range?: TimeRange): Promise<TopicCount[]>;
   /**
    * Matches per UTC hour or day, every bucket from `from` (rounded down) to `to` listed, empty
-   * ones as 0. More than `MAX_VOLUME_BUCKETS` buckets is `store.invalid`.
+   * ones as 0 (all of them for an unknown topic). More than `MAX_VOLUME_BUCKETS` buckets is
+   * `store.invalid`.
    */
   topicVolume(query: TopicVolumeQuery): Promise<VolumeBucket[]>;
 
