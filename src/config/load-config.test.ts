@@ -1,0 +1,177 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { LangngheError } from '../core/errors.js';
+import { loadConfig } from './load-config.js';
+import type { ConfigInput } from './load-config.js';
+
+const noFile = (): undefined => undefined;
+
+function files(map: Record<string, string>): ConfigInput['readFile'] {
+  return (path) => map[path];
+}
+
+function problemsOf(input: ConfigInput): string {
+  try {
+    loadConfig(input);
+  } catch (error) {
+    assert.ok(error instanceof LangngheError);
+    assert.equal(error.code, 'config.invalid');
+    return error.message;
+  }
+  assert.fail('expected config.invalid');
+}
+
+describe('loadConfig', () => {
+  it('gives every default when nothing is configured', () => {
+    const config = loadConfig({ env: {}, readFile: noFile });
+    assert.deepEqual(config, {
+      dataDir: '.langnghe',
+      port: 8080,
+      host: '127.0.0.1',
+      demo: true,
+      replayRatePerSecond: 5,
+      bodyLimitBytes: 10 * 1024 * 1024,
+      maxStreams: 100,
+      logLevel: 'info',
+      store: 'sqlite',
+      bus: 'memory',
+    });
+    assert.equal(config.ingestToken, undefined);
+  });
+
+  it('applies defaults < file < env < flags', () => {
+    const config = loadConfig({
+      env: { LANGNGHE_PORT: '9001', LANGNGHE_HOST: '0.0.0.0', LANGNGHE_DEMO: '0' },
+      argv: { port: '9002' },
+      readFile: files({
+        'langnghe.config.json': JSON.stringify({ port: 9000, logLevel: 'debug', maxStreams: 7 }),
+      }),
+    });
+    assert.equal(config.port, 9002);
+    assert.equal(config.host, '0.0.0.0');
+    assert.equal(config.logLevel, 'debug');
+    assert.equal(config.maxStreams, 7);
+    assert.equal(config.demo, false);
+  });
+
+  it('reads the file named by LANGNGHE_CONFIG, and --config over it', () => {
+    const readFile = files({ 'a.json': '{"port": 1111}', 'b.json': '{"port": 2222}' });
+    assert.equal(loadConfig({ env: { LANGNGHE_CONFIG: 'a.json' }, readFile }).port, 1111);
+    const both = { env: { LANGNGHE_CONFIG: 'a.json' }, argv: { config: 'b.json' }, readFile };
+    assert.equal(loadConfig(both).port, 2222);
+  });
+
+  it('reads every setting from its environment variable', () => {
+    const config = loadConfig({
+      env: {
+        LANGNGHE_DATA_DIR: '/var/lib/langnghe',
+        LANGNGHE_INGEST_TOKEN: 'abcdefghijklmnopqrstuvwx',
+        LANGNGHE_DEMO: 'false',
+        LANGNGHE_REPLAY_RATE: '2.5',
+        LANGNGHE_BODY_LIMIT_BYTES: '2048',
+        LANGNGHE_MAX_STREAMS: '3',
+        LANGNGHE_LOG_LEVEL: 'warn',
+        LANGNGHE_STORE: 'postgres://u:p@db/langnghe',
+        LANGNGHE_BUS: 'nats://nats:4222',
+      },
+      readFile: noFile,
+    });
+    assert.equal(config.dataDir, '/var/lib/langnghe');
+    assert.equal(config.ingestToken, 'abcdefghijklmnopqrstuvwx');
+    assert.equal(config.demo, false);
+    assert.equal(config.replayRatePerSecond, 2.5);
+    assert.equal(config.bodyLimitBytes, 2048);
+    assert.equal(config.maxStreams, 3);
+    assert.equal(config.logLevel, 'warn');
+    assert.equal(config.store, 'postgres://u:p@db/langnghe');
+    assert.equal(config.bus, 'nats://nats:4222');
+  });
+
+  it('accepts 0/1/yes/no/on/off for booleans and kebab-case flags', () => {
+    for (const [text, value] of [
+      ['1', true],
+      ['TRUE', true],
+      ['off', false],
+      ['no', false],
+    ] as const) {
+      assert.equal(loadConfig({ env: { LANGNGHE_DEMO: text }, readFile: noFile }).demo, value);
+    }
+    const config = loadConfig({
+      env: {},
+      argv: { 'data-dir': '/tmp/x', demo: false, 'max-streams': 9 },
+      readFile: noFile,
+    });
+    assert.equal(config.dataDir, '/tmp/x');
+    assert.equal(config.demo, false);
+    assert.equal(config.maxStreams, 9);
+  });
+
+  it('treats an empty environment variable as unset and ignores flags that are not settings', () => {
+    const config = loadConfig({
+      env: { LANGNGHE_PORT: '' },
+      argv: { role: 'api', help: false },
+      readFile: noFile,
+    });
+    assert.equal(config.port, 8080);
+  });
+
+  it('names the variable, the bad value and what is expected', () => {
+    const message = problemsOf({ env: { LANGNGHE_PORT: 'abc' }, readFile: noFile });
+    assert.match(message, /LANGNGHE_PORT=abc: expected an integer 1–65535/);
+    assert.match(
+      problemsOf({ env: { LANGNGHE_PORT: '70000' }, readFile: noFile }),
+      /LANGNGHE_PORT=70000/,
+    );
+    assert.match(
+      problemsOf({ env: { LANGNGHE_DEMO: 'maybe' }, readFile: noFile }),
+      /LANGNGHE_DEMO=maybe: expected true or false/,
+    );
+  });
+
+  it('lists every problem of every source in one error', () => {
+    const message = problemsOf({
+      env: { LANGNGHE_PORT: 'abc', LANGNGHE_LOG_LEVEL: 'loud' },
+      argv: { 'max-streams': '0' },
+      readFile: files({ 'langnghe.config.json': '{"prot": 1, "replayRatePerSecond": "fast"}' }),
+    });
+    assert.match(message, /5 problems/);
+    assert.match(message, /unknown setting "prot" \(did you mean "port"\?\)/);
+    assert.match(message, /"replayRatePerSecond": "fast": expected a number/);
+    assert.match(message, /LANGNGHE_LOG_LEVEL=loud: expected one of fatal, error/);
+    assert.match(message, /--max-streams=0: expected an integer 1–100000/);
+  });
+
+  it('never echoes the ingest token and masks URL credentials', () => {
+    const message = problemsOf({
+      env: { LANGNGHE_INGEST_TOKEN: 'short secret', LANGNGHE_STORE: 'mysql://me:pw@db/x' },
+      readFile: noFile,
+    });
+    assert.doesNotMatch(message, /short secret/);
+    assert.match(message, /LANGNGHE_INGEST_TOKEN=\(hidden, 12 characters\)/);
+    assert.match(message, /LANGNGHE_STORE=mysql:\/\/\*\*\*@db\/x/);
+    assert.doesNotMatch(message, /pw/);
+  });
+
+  it('reports a config file that is not JSON, not an object, or missing when named', () => {
+    const bad = files({ 'langnghe.config.json': '{port: 1' });
+    assert.match(problemsOf({ env: {}, readFile: bad }), /langnghe.config.json: is not valid JSON/);
+    const list = files({ 'langnghe.config.json': '[1]' });
+    assert.match(problemsOf({ env: {}, readFile: list }), /expected a JSON object of settings/);
+    assert.match(
+      problemsOf({ env: { LANGNGHE_CONFIG: 'nope.json' }, readFile: noFile }),
+      /nope.json \(from LANGNGHE_CONFIG\): file not found/,
+    );
+  });
+
+  it('reports a config file that cannot be read', () => {
+    const readFile = (): string => {
+      throw new Error('EACCES: permission denied');
+    };
+    assert.match(problemsOf({ env: {}, readFile }), /cannot be read: EACCES/);
+  });
+
+  it('accepts a byte-order mark and a $schema key in the file', () => {
+    const readFile = files({ 'langnghe.config.json': '\uFEFF{"$schema": "x", "port": 81}' });
+    assert.equal(loadConfig({ env: {}, readFile }).port, 81);
+  });
+});
