@@ -1,0 +1,167 @@
+import { canonicalSpelling } from '../spelling.js';
+import type { Token } from '../tokenize.js';
+import type { Entry, PhraseHit, PhraseMatcher } from './compile-phrases.js';
+import { spanOf, type Span } from './span.js';
+
+/**
+ * Common chat spellings of very frequent words, folded → folded. Only unambiguous ones; the full
+ * teencode normalizer lives elsewhere, this keeps phrases like "ko ai giải quyết" matchable here.
+ */
+const ALIASES = new Map<string, string>([
+  ['ko', 'khong'],
+  ['k', 'khong'],
+  ['kh', 'khong'],
+  ['hok', 'khong'],
+  ['hk', 'khong'],
+  ['khg', 'khong'],
+  ['dc', 'duoc'],
+  ['wa', 'qua'],
+  ['j', 'gi'],
+  ['ng', 'nguoi'],
+  ['trc', 'truoc'],
+  ['r', 'roi'],
+  ['vs', 'voi'],
+  ['cx', 'cung'],
+  ['bik', 'biet'],
+]);
+
+const MATCHABLE = new Set(['word', 'number']);
+
+/** The matchable words of a text: their trie keys and whether each was typed without marks. */
+interface Words {
+  tokens: Token[];
+  keys: string[];
+  plain: boolean[];
+}
+
+function wordsOf(tokens: readonly Token[]): Words {
+  const words: Words = { tokens: [], keys: [], plain: [] };
+  for (const token of tokens) {
+    if (!MATCHABLE.has(token.kind)) continue;
+    const alias = ALIASES.get(token.folded);
+    words.tokens.push(token);
+    words.keys.push(alias ?? token.folded);
+    words.plain.push(alias !== undefined || token.plain);
+  }
+  return words;
+}
+
+/** 0 = no match, 1 = match, 2 = match in the unaccented spelling only (needs support). */
+function verify(entry: Entry, words: Words, at: number): 0 | 1 | 2 {
+  if (entry.exact === undefined) return 1;
+  let result: 1 | 2 = 1;
+  for (let k = 0; k < entry.exact.length; k++) {
+    const wanted = entry.exact[k]!;
+    if (words.plain[at + k] === true) {
+      if (wanted !== words.keys[at + k]) result = 2;
+      continue;
+    }
+    const token = words.tokens[at + k]!;
+    if (canonicalSpelling(token.text.toLowerCase()) !== wanted) return 0;
+  }
+  return result;
+}
+
+interface Candidate {
+  entry: Entry;
+  needsSupport: boolean;
+}
+
+/** Every verified entry starting at word `at`, found by walking the trie. */
+function candidatesAt(matcher: PhraseMatcher, words: Words, at: number): Candidate[] {
+  const found: Candidate[] = [];
+  let node = matcher.root.get(words.keys[at]!);
+  for (let j = at + 1; node !== undefined; j++) {
+    for (const entry of node.entries ?? []) {
+      const verdict = verify(entry, words, at);
+      if (verdict !== 0) found.push({ entry, needsSupport: verdict === 2 });
+    }
+    node = j < words.keys.length ? node.next?.get(words.keys[j]!) : undefined;
+  }
+  return found;
+}
+
+/** Keeps, per group, the longest whole phrase starting here (the first one on a tie). */
+function longestPerGroup(candidates: Candidate[]): Candidate[] {
+  const best: Candidate[] = [];
+  for (const candidate of candidates) {
+    if (candidate.entry.kind !== 'whole') continue;
+    const index = best.findIndex((b) => b.entry.group === candidate.entry.group);
+    if (index < 0) best.push(candidate);
+    else if (candidate.entry.length > best[index]!.entry.length) best[index] = candidate;
+  }
+  return best;
+}
+
+interface Pending {
+  endWord: number;
+  span: Span;
+  needsSupport: boolean;
+}
+
+/**
+ * Finds every phrase of `matcher` in a tokenized text. `text` is the string the tokens came from;
+ * spans are offsets into it. Cost: one map lookup per word plus one per word of each phrase that
+ * continues there.
+ */
+export function matchPhrases(
+  matcher: PhraseMatcher,
+  tokens: readonly Token[],
+  text: string,
+): PhraseHit[] {
+  const words = wordsOf(tokens);
+  const hits: PhraseHit[] = [];
+  const covered = new Int32Array(matcher.groups);
+  const pending = new Map<number, Pending>();
+  for (let at = 0; at < words.keys.length; at++) {
+    const candidates = candidatesAt(matcher, words, at);
+    if (candidates.length === 0) continue;
+    const start = words.tokens[at]!.start;
+    for (const { entry, needsSupport } of candidates) {
+      const span = spanOf(text, start, words.tokens[at + entry.length - 1]!.end);
+      if (entry.kind === 'first') {
+        pending.set(entry.phrase, { endWord: at + entry.length, span, needsSupport });
+      } else if (entry.kind === 'second') {
+        const first = pending.get(entry.phrase);
+        if (first === undefined || at - first.endWord > matcher.gaps[entry.phrase]!) continue;
+        if (at < first.endWord) continue;
+        pending.delete(entry.phrase);
+        hits.push({
+          phrase: entry.phrase,
+          spans: [first.span, span],
+          needsSupport: first.needsSupport || needsSupport,
+        });
+      }
+    }
+    for (const { entry, needsSupport } of longestPerGroup(candidates)) {
+      const end = at + entry.length;
+      if (end <= covered[entry.group]!) continue;
+      covered[entry.group] = end;
+      const span = spanOf(text, start, words.tokens[end - 1]!.end);
+      hits.push({ phrase: entry.phrase, spans: [span], needsSupport });
+    }
+  }
+  matchHashtags(matcher, tokens, text, hits);
+  return hits;
+}
+
+function matchHashtags(
+  matcher: PhraseMatcher,
+  tokens: readonly Token[],
+  text: string,
+  hits: PhraseHit[],
+): void {
+  if (matcher.hashtags.size === 0) return;
+  for (const token of tokens) {
+    if (token.kind !== 'hashtag') continue;
+    const entries = matcher.hashtags.get(token.folded);
+    if (entries === undefined) continue;
+    const seen = new Set<number>();
+    for (const entry of entries) {
+      if (seen.has(entry.group)) continue;
+      seen.add(entry.group);
+      const span = spanOf(text, token.start, token.end);
+      hits.push({ phrase: entry.phrase, spans: [span], needsSupport: false });
+    }
+  }
+}
