@@ -23,17 +23,10 @@ export interface Explanation {
 }
 
 function hitFor(doc: MatchDoc, field: FieldName, from: number, to: number, term: string): MatchHit {
-  const tokens = doc[field].tokens;
+  const { source, tokens } = doc[field];
   const start = tokens[from]!.start;
   const end = tokens[to]!.end;
-  const source = tokens.slice(from, to + 1).map((t) => t.text);
-  return {
-    field,
-    start,
-    end,
-    text: source.length === 1 ? source[0]! : `${tokens[from]!.text}…${tokens[to]!.text}`,
-    term,
-  };
+  return { field, start, end, text: source.slice(start, end), term };
 }
 
 function collect(

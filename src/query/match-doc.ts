@@ -16,6 +16,8 @@ export interface MatchInput {
 
 /** One searchable field of a prepared document: its tokens and where each folded form occurs. */
 export interface DocField {
+  /** The field's original text: token offsets point into it. */
+  source: string;
   tokens: Token[];
   /** Folded word → positions (words, numbers and hashtag bodies). */
   words: Map<string, number[]>;
@@ -48,7 +50,7 @@ function push(map: Map<string, number[]>, key: string, position: number): void {
   else list.push(position);
 }
 
-export function prepareField(tokens: Token[]): DocField {
+export function prepareField(source: string, tokens: Token[] = tokenize(source)): DocField {
   const words = new Map<string, number[]>();
   const hashtags = new Map<string, number[]>();
   const mentions = new Map<string, number[]>();
@@ -70,7 +72,7 @@ export function prepareField(tokens: Token[]): DocField {
         break;
     }
   }
-  return { tokens, words, hashtags, mentions, spellings: [] };
+  return { source, tokens, words, hashtags, mentions, spellings: [] };
 }
 
 /** Lower-cases a URL and drops its scheme and a leading `www.`. */
@@ -93,7 +95,7 @@ function labelSet(values: readonly string[] | undefined): Set<string> {
   return set;
 }
 
-const EMPTY_FIELD: DocField = prepareField([]);
+const EMPTY_FIELD: DocField = prepareField('');
 
 export function prepareDoc(input: MatchInput): MatchDoc {
   const textTokens = tokenize(input.text);
@@ -103,9 +105,9 @@ export function prepareDoc(input: MatchInput): MatchDoc {
   for (const token of textTokens) if (token.kind === 'url') links.push(normalizeUrl(token.text));
   return {
     isPrepared: true,
-    title: input.title ? prepareField(tokenize(input.title)) : EMPTY_FIELD,
-    text: prepareField(textTokens),
-    author: authorText ? prepareField(tokenize(authorText)) : EMPTY_FIELD,
+    title: input.title ? prepareField(input.title) : EMPTY_FIELD,
+    text: prepareField(input.text, textTokens),
+    author: authorText ? prepareField(authorText) : EMPTY_FIELD,
     host: hostOf(url),
     url,
     links,

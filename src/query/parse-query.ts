@@ -1,4 +1,5 @@
-import { LangngheError, toLangngheError } from '../core/errors.js';
+import type { LangngheError } from '../core/errors.js';
+import { toLangngheError } from '../core/errors.js';
 import type { ParsedQuery, QueryNode, QueryWarning } from './ast.js';
 import { QUERY_LIMITS } from './ast.js';
 import type { QueryToken } from './lexer.js';
@@ -6,7 +7,14 @@ import { lexQuery } from './lexer.js';
 import { checkNearOperand, combineSequence, expectedOperand } from './parse-rules.js';
 import type { SequenceItem } from './parse-hints.js';
 import type { ParserState } from './parse-state.js';
-import { advance, closeGroup, createParserState, openGroup, peek, withSpan } from './parse-state.js';
+import {
+  advance,
+  closeGroup,
+  createParserState,
+  openGroup,
+  peek,
+  withSpan,
+} from './parse-state.js';
 import { buildTermOrPhrase, splitWords } from './parse-terms.js';
 import type { FieldPrefix } from './parse-word.js';
 import { fieldWithoutValue, parseBareWord, parseMetaField, readFieldPrefix } from './parse-word.js';

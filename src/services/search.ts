@@ -1,0 +1,69 @@
+import { LangngheError } from '../core/errors.js';
+import { compileQuery, explainMatch, parseQuery, prepareDoc } from '../query/index.js';
+import type { ParsedQuery, QueryNode } from '../query/index.js';
+import type { PostFilter, Store, StoredPost } from '../store/index.js';
+import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from '../store/index.js';
+import type { TopicRegistry } from '../pipeline/topic-registry.js';
+import type { SearchHit, SearchParams, SearchResult } from './app.js';
+import { prefilterOf } from './prefilter.js';
+
+/** Store pages read per search call before returning what was found (with a cursor). */
+const MAX_PAGES_PER_CALL = 20;
+
+export function docOf(post: StoredPost): ReturnType<typeof prepareDoc> {
+  return prepareDoc(post);
+}
+
+/** The query a search runs: the `q` given, else the topic's query (for highlights only). */
+function queryFor(
+  params: SearchParams,
+  registry: TopicRegistry,
+): { parsed?: ParsedQuery; text?: string; isFilter: boolean } {
+  if (params.q !== undefined && params.q.trim() !== '')
+    return { parsed: parseQuery(params.q), text: params.q, isFilter: true };
+  if (params.topicId !== undefined) {
+    const live = registry.get(params.topicId);
+    if (live !== undefined) return { parsed: live.parsed, text: live.topic.query, isFilter: false };
+  }
+  return { isFilter: false };
+}
+
+/**
+ * Searches stored posts: the store narrows with a full-text superset of the query, the matcher
+ * verifies every candidate and explains where it matched. Newest first, keyset paging.
+ */
+export async function searchPosts(
+  deps: { store: Store; registry: TopicRegistry },
+  params: SearchParams,
+): Promise<SearchResult> {
+  const limit = Math.min(Math.max(params.limit ?? DEFAULT_SEARCH_LIMIT, 1), MAX_SEARCH_LIMIT);
+  if (params.topicId !== undefined && (await deps.store.getTopic(params.topicId)) === undefined) {
+    throw new LangngheError('store.not_found', `no topic ${params.topicId}`);
+  }
+  const query = queryFor(params, deps.registry);
+  const ast: QueryNode | undefined = query.parsed?.ast;
+  const predicate = query.isFilter && ast !== undefined ? compileQuery(ast) : undefined;
+  const filter: PostFilter = {
+    workspaceId: params.workspaceId,
+    topicId: params.topicId,
+    platforms: params.platforms,
+    from: params.from,
+    to: params.to,
+    text: query.isFilter && ast !== undefined ? prefilterOf(ast) : undefined,
+  };
+  const hits: SearchHit[] = [];
+  let cursor = params.cursor;
+  for (let page = 0; page < MAX_PAGES_PER_CALL && hits.length < limit; page++) {
+    const result = await deps.store.searchPosts({ ...filter, cursor, limit: limit - hits.length });
+    for (const post of result.posts) {
+      const doc = ast === undefined ? undefined : docOf(post);
+      if (predicate !== undefined && !predicate(doc!)) continue;
+      hits.push(
+        ast === undefined ? { post } : { post, explanation: explainMatch(ast, query.text!, doc!) },
+      );
+    }
+    cursor = result.nextCursor;
+    if (cursor === undefined) break;
+  }
+  return { hits, nextCursor: cursor, warnings: query.parsed?.warnings ?? [] };
+}
