@@ -92,11 +92,13 @@ function toIso(value: string | number | undefined, field: string): string | unde
   return date.toISOString();
 }
 
+// Stripping control characters is the point of this pattern.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = new RegExp('[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]', 'g');
+
 /** Removes lone surrogates and control characters other than tab and line breaks. */
 function clean(text: string): string {
-  return toWellFormed(text)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .normalize('NFC');
+  return toWellFormed(text).replace(CONTROL_CHARS, '').normalize('NFC');
 }
 
 function checkUrl(url: string | undefined): string | undefined {
