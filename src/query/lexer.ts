@@ -50,8 +50,10 @@ function wordEnd(input: string, from: number): number {
   return i;
 }
 
+/** Every token has the same shape (all fields set), which keeps property access monomorphic. */
 function token(type: QueryTokenType, input: string, start: number, end: number): QueryToken {
-  return { type, start, end, text: input.slice(start, end), textStart: start };
+  const text = input.slice(start, end);
+  return { type, start, end, text, textStart: start, number: undefined, ordered: undefined };
 }
 
 interface Label {
@@ -79,24 +81,29 @@ function checkedDistance(digits: string, offset: number, what: Label): number {
 }
 
 function nearToken(input: string, start: number, end: number, match: RegExpExecArray): QueryToken {
-  const tok = token('near', input, start, end);
+  const text = input.slice(start, end);
   const isOnear = match[1] === 'O';
   const argument = match[2];
   if (argument === undefined) {
-    return { ...tok, number: QUERY_LIMITS.defaultNearDistance, ordered: isOnear };
+    const tok = token('near', input, start, end);
+    tok.number = QUERY_LIMITS.defaultNearDistance;
+    tok.ordered = isOnear;
+    return tok;
   }
   const parts = NEAR_ARGUMENT.exec(argument);
   if (parts === null) {
     throw queryError({
       offset: start,
       expected: 'a distance such as NEAR/3 or NEAR/3f',
-      vi: (at) =>
-        `${quoteInput(tok.text)} ${at} cần một khoảng cách là số, ví dụ NEAR/3 hoặc NEAR/3f`,
-      en: (at) => `${quoteInput(tok.text)} ${at} needs a number of words, e.g. NEAR/3 or NEAR/3f`,
+      vi: (at) => `${quoteInput(text)} ${at} cần một khoảng cách là số, ví dụ NEAR/3 hoặc NEAR/3f`,
+      en: (at) => `${quoteInput(text)} ${at} needs a number of words, e.g. NEAR/3 or NEAR/3f`,
     });
   }
   const number = checkedDistance(parts[1]!, start, NEAR_LABEL);
-  return { ...tok, number, ordered: isOnear || parts[2] === 'f' };
+  const tok = token('near', input, start, end);
+  tok.number = number;
+  tok.ordered = isOnear || parts[2] === 'f';
+  return tok;
 }
 
 function wordToken(input: string, start: number, end: number): QueryToken {
@@ -138,11 +145,14 @@ function quotedToken(input: string, start: number): QueryToken {
       en: (at) => `missing closing '"' for the quote ${at}`,
     });
   }
-  const tok = { ...token('quoted', input, start, close + 1), textStart: start + 1 };
+  const tok = token('quoted', input, start, close + 1);
   tok.text = input.slice(start + 1, close);
+  tok.textStart = start + 1;
   if (input[close + 1] !== '~') return tok;
   const { slop, end } = slopAfter(input, close + 1);
-  return { ...tok, end, number: slop };
+  tok.end = end;
+  tok.number = slop;
+  return tok;
 }
 
 function bracedToken(input: string, start: number): QueryToken {
@@ -163,7 +173,10 @@ function bracedToken(input: string, start: number): QueryToken {
       en: (at) => `'~' ${at} is only allowed after a quoted phrase, not after {…}`,
     });
   }
-  return { ...token('braced', input, start, close + 1), text: input.slice(start + 1, close), textStart: start + 1 };
+  const tok = token('braced', input, start, close + 1);
+  tok.text = input.slice(start + 1, close);
+  tok.textStart = start + 1;
+  return tok;
 }
 
 function strayBrace(offset: number): Error {

@@ -57,8 +57,10 @@ function siteValue(raw: string, offset: number): string {
   throw queryError({
     offset,
     expected: 'a domain such as tuoitre.vn',
-    vi: (at) => `${quoteInput(raw)} ${at} không phải tên miền; site: nhận tên miền như site:tuoitre.vn (dùng url: cho đường dẫn)`,
-    en: (at) => `${quoteInput(raw)} ${at} is not a domain; site: takes a domain such as site:tuoitre.vn (use url: for a path)`,
+    vi: (at) =>
+      `${quoteInput(raw)} ${at} không phải tên miền; site: nhận tên miền như site:tuoitre.vn (dùng url: cho đường dẫn)`,
+    en: (at) =>
+      `${quoteInput(raw)} ${at} is not a domain; site: takes a domain such as site:tuoitre.vn (use url: for a path)`,
   });
 }
 
@@ -85,7 +87,8 @@ function langValue(raw: string, offset: number): string {
     offset,
     expected: 'a language code such as vi or en',
     vi: (at) => `${quoteInput(raw)} ${at} không phải mã ngôn ngữ; dùng mã như lang:vi hoặc lang:en`,
-    en: (at) => `${quoteInput(raw)} ${at} is not a language code; use a code such as lang:vi or lang:en`,
+    en: (at) =>
+      `${quoteInput(raw)} ${at} is not a language code; use a code such as lang:vi or lang:en`,
   });
 }
 
@@ -96,8 +99,10 @@ function sentimentValue(raw: string, offset: number): string {
   throw queryError({
     offset,
     expected: 'negative, neutral or positive',
-    vi: (at) => `Cảm xúc ${quoteInput(raw)} ${at} không hợp lệ; dùng negative, neutral, positive hoặc "tiêu cực", "trung tính", "tích cực"`,
-    en: (at) => `unknown sentiment ${quoteInput(raw)} ${at}; use negative, neutral, positive (or "tiêu cực", "trung tính", "tích cực")`,
+    vi: (at) =>
+      `Cảm xúc ${quoteInput(raw)} ${at} không hợp lệ; dùng negative, neutral, positive hoặc "tiêu cực", "trung tính", "tích cực"`,
+    en: (at) =>
+      `unknown sentiment ${quoteInput(raw)} ${at}; use negative, neutral, positive (or "tiêu cực", "trung tính", "tích cực")`,
   });
 }
 

@@ -16,7 +16,7 @@ import {
   withSpan,
 } from './parse-state.js';
 import { buildTermOrPhrase, splitWords } from './parse-terms.js';
-import type { FieldPrefix } from './parse-word.js';
+import type { TextPrefix } from './parse-word.js';
 import { fieldWithoutValue, parseBareWord, parseMetaField, readFieldPrefix } from './parse-word.js';
 import { queryError } from './query-errors.js';
 
@@ -44,7 +44,7 @@ function parseQuoted(state: ParserState, tok: QueryToken, isExact: boolean): Que
   return buildTermOrPhrase(pieces, span, { ...context, exact: isExact, slop: tok.number ?? 0 });
 }
 
-function textFieldRest(state: ParserState, tok: QueryToken, prefix: FieldPrefix): QueryNode {
+function textFieldRest(state: ParserState, tok: QueryToken, prefix: TextPrefix): QueryNode {
   const rest = { text: state.input.slice(prefix.restStart, tok.end), start: prefix.restStart };
   if (rest.text.startsWith('-') || readFieldPrefix(rest.text, rest.start) !== null) {
     throw queryError({
@@ -60,9 +60,9 @@ function textFieldRest(state: ParserState, tok: QueryToken, prefix: FieldPrefix)
 }
 
 /** `title:x`, `title:"…"`, `title:{…}`, `title:(…)`: the field applies to every term inside. */
-function parseTextField(state: ParserState, tok: QueryToken, prefix: FieldPrefix): QueryNode {
+function parseTextField(state: ParserState, tok: QueryToken, prefix: TextPrefix): QueryNode {
   const outer = state.field;
-  state.field = prefix.field as typeof state.field;
+  state.field = prefix.field;
   let node: QueryNode;
   if (prefix.restStart < tok.end) {
     node = textFieldRest(state, tok, prefix);

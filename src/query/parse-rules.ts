@@ -19,14 +19,23 @@ function join(type: Junction, nodes: readonly QueryNode[]): QueryNode {
 }
 
 /** Reads the operands with `outer` splitting them into groups of `inner`. */
-function reading(nodes: readonly QueryNode[], junctions: readonly Junction[], outer: Junction): string {
+function reading(
+  nodes: readonly QueryNode[],
+  junctions: readonly Junction[],
+  outer: Junction,
+): string {
   const inner: Junction = outer === 'or' ? 'and' : 'or';
   const groups: QueryNode[][] = [[nodes[0]!]];
   junctions.forEach((junction, i) => {
     if (junction === outer) groups.push([]);
     groups[groups.length - 1]!.push(nodes[i + 1]!);
   });
-  const text = formatQuery(join(outer, groups.map((group) => join(inner, group))));
+  const text = formatQuery(
+    join(
+      outer,
+      groups.map((group) => join(inner, group)),
+    ),
+  );
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
@@ -59,7 +68,10 @@ export function combineSequence(
   const mixed = junctions.findIndex((junction) => junction !== junctions[0]);
   if (mixed >= 0) throw mixedError(items, junctions, separators[mixed]!);
   collectSequenceHints(state, items);
-  return join(junctions[0] ?? 'and', items.map((item) => item.node));
+  return join(
+    junctions[0] ?? 'and',
+    items.map((item) => item.node),
+  );
 }
 
 function nearOperandError(node: QueryNode, op: QueryToken): Error {

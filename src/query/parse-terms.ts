@@ -1,7 +1,7 @@
 import { foldText, isPlainText } from '../nlp/fold.js';
 import type { PhraseNode, Span, TermNode, TextField } from './ast.js';
 import { QUERY_LIMITS } from './ast.js';
-import { queryError } from './query-errors.js';
+import { queryError, quoteInput } from './query-errors.js';
 
 /** One word of a query term, phrase or `{…}`: its raw text and offsets into the query. */
 export interface WordPiece {
@@ -61,6 +61,10 @@ function wildcardError(offset: number, vi: string, en: string, expected: string)
   return queryError({ offset, expected, vi: (at) => `${vi} ${at}`, en: (at) => `${en} ${at}` });
 }
 
+function inWord(body: string): { vi: string; en: string } {
+  return { vi: ` (trong ${quoteInput(body)})`, en: ` (in ${quoteInput(body)})` };
+}
+
 /** True when `body` has wildcards, after checking where they are. */
 function checkWildcards(body: string, bodyStart: number): boolean {
   const first = body.search(/[*?]/);
@@ -68,8 +72,8 @@ function checkWildcards(body: string, bodyStart: number): boolean {
   if (first === 0) {
     throw wildcardError(
       bodyStart,
-      `Từ không được bắt đầu bằng ký tự đại diện '${body[0]}'`,
-      `a word cannot start with the wildcard '${body[0]}'`,
+      `Từ không được bắt đầu bằng ký tự đại diện '${body[0]}'${inWord(body).vi}`,
+      `a word cannot start with the wildcard '${body[0]}'${inWord(body).en}`,
       'a letter before the wildcard',
     );
   }
@@ -77,8 +81,8 @@ function checkWildcards(body: string, bodyStart: number): boolean {
   if (star >= 0 && star !== body.length - 1) {
     throw wildcardError(
       bodyStart + star,
-      "Ký tự đại diện '*' chỉ được đặt ở cuối từ",
-      "the wildcard '*' is only allowed at the end of a word",
+      `Ký tự đại diện '*' chỉ được đặt ở cuối từ${inWord(body).vi}`,
+      `the wildcard '*' is only allowed at the end of a word${inWord(body).en}`,
       'a space or the end of the word after *',
     );
   }
@@ -86,8 +90,8 @@ function checkWildcards(body: string, bodyStart: number): boolean {
   if ([...foldText(body.slice(0, first))].length < min) {
     throw wildcardError(
       bodyStart,
-      `Cần ít nhất ${min} chữ cái trước ký tự đại diện`,
-      `at least ${min} letters are needed before a wildcard`,
+      `Cần ít nhất ${min} chữ cái trước ký tự đại diện${inWord(body).vi}`,
+      `at least ${min} letters are needed before a wildcard${inWord(body).en}`,
       `${min} letters before the wildcard`,
     );
   }

@@ -1,6 +1,11 @@
 import type { MetaField, MetaNode, OrNode, PhraseNode, TermNode, TextField } from './ast.js';
 import type { QueryToken } from './lexer.js';
-import { KNOWN_FIELDS, META_FIELD_NAMES, normalizeMetaValue, TEXT_FIELD_NAMES } from './parse-meta.js';
+import {
+  KNOWN_FIELDS,
+  META_FIELD_NAMES,
+  normalizeMetaValue,
+  TEXT_FIELD_NAMES,
+} from './parse-meta.js';
 import type { ParserState } from './parse-state.js';
 import { advance, closeGroup, openGroup, peek, withSpan } from './parse-state.js';
 import { buildTermOrPhrase, splitWords } from './parse-terms.js';
@@ -10,10 +15,23 @@ const FIELD_PREFIX = /^([A-Za-z][A-Za-z_]*):/;
 const TEXT_FIELDS = new Map(Object.entries(TEXT_FIELD_NAMES));
 const META_FIELDS = new Map(Object.entries(META_FIELD_NAMES));
 
-/** A `name:` at the start of a word. `restStart` is the offset right after the colon. */
-export type FieldPrefix =
-  | { kind: 'text'; field: TextField; name: string; restStart: number }
-  | { kind: 'meta'; field: MetaField; name: string; restStart: number };
+/** A text field's `name:` at the start of a word; `restStart` is the offset after the colon. */
+export interface TextPrefix {
+  kind: 'text';
+  field: TextField;
+  name: string;
+  restStart: number;
+}
+
+/** A meta field's `name:` at the start of a word. */
+export interface MetaPrefix {
+  kind: 'meta';
+  field: MetaField;
+  name: string;
+  restStart: number;
+}
+
+export type FieldPrefix = TextPrefix | MetaPrefix;
 
 function unknownField(text: string, name: string, start: number): Error {
   const list = KNOWN_FIELDS.join(', ');
@@ -119,8 +137,12 @@ function metaGroupError(tok: QueryToken, name: string, expected: string): Error 
 }
 
 /** `platform:(facebook OR youtube)` → an OR of meta nodes (one value: just the node). */
-function parseMetaGroup(state: ParserState, tok: QueryToken, prefix: FieldPrefix): MetaNode | OrNode {
-  const field = prefix.field as MetaField;
+function parseMetaGroup(
+  state: ParserState,
+  tok: QueryToken,
+  prefix: MetaPrefix,
+): MetaNode | OrNode {
+  const { field } = prefix;
   const open = openGroup(state);
   const children: MetaNode[] = [];
   for (;;) {
@@ -144,9 +166,9 @@ function parseMetaGroup(state: ParserState, tok: QueryToken, prefix: FieldPrefix
 export function parseMetaField(
   state: ParserState,
   tok: QueryToken,
-  prefix: FieldPrefix,
+  prefix: MetaPrefix,
 ): MetaNode | OrNode {
-  const field = prefix.field as MetaField;
+  const { field } = prefix;
   if (prefix.restStart < tok.end) {
     const node = metaNode(field, state.input.slice(prefix.restStart, tok.end), prefix.restStart);
     return withSpan(node, tok.start, tok.end);
