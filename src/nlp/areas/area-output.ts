@@ -1,0 +1,77 @@
+import type { AreaCandidate, AreaEvidence, AreaMatch, FormerUnit } from './area-types.js';
+import type { AreaWord } from './area-words.js';
+import { gazetteerUnits, HCMC_CODE, type GazUnit } from './gazetteer-units.js';
+
+/** A current unit that got only part of a former unit is less surely the place meant. */
+const PARTIAL_SHARE = 0.8;
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** The original text a mention spans, from its first word to its last. */
+export function evidenceOf(
+  words: readonly AreaWord[],
+  span: { first: number; end: number },
+  text: string,
+): AreaEvidence {
+  const start = words[span.first]!.start;
+  const end = words[span.end - 1]!.end;
+  return { start, end, text: text.slice(start, end) };
+}
+
+function formerOf(unit: GazUnit): FormerUnit {
+  const former: FormerUnit = { code: unit.code, name: unit.fullName, level: unit.level };
+  if (unit.district !== undefined) {
+    former.district = { code: unit.district.code, name: unit.district.fullName };
+  }
+  return former;
+}
+
+function current(code: string): GazUnit {
+  const unit = gazetteerUnits.currentByCode.get(code);
+  if (unit === undefined) throw new Error(`gazetteer has no current unit ${code}`);
+  return unit;
+}
+
+/**
+ * The matches a resolved unit gives: itself when current; the province it is now part of when a
+ * former province; one match per current HCMC unit its area went to when a former district or
+ * ward, each carrying the former unit.
+ */
+export function areaMatches(
+  unit: GazUnit,
+  evidence: AreaEvidence,
+  confidence: number,
+): AreaMatch[] {
+  const match = (target: GazUnit, share: number, former?: FormerUnit): AreaMatch => ({
+    code: target.code,
+    name: target.fullName,
+    level: target.type!,
+    ...(former === undefined ? {} : { former }),
+    evidence,
+    confidence: round(confidence * share),
+  });
+  if (unit.isCurrent) return [match(unit, 1)];
+  if (unit.level === 'province') {
+    const target = current(unit.province === HCMC_CODE ? HCMC_CODE : unit.province);
+    return [match(target, 1, formerOf(unit))];
+  }
+  return [...unit.wards!].sort().map((code) => {
+    const isPartial = unit.partial.has(code);
+    const former = formerOf(unit);
+    if (unit.level === 'ward') former.isPartial = isPartial;
+    return match(current(code), isPartial ? PARTIAL_SHARE : 1, former);
+  });
+}
+
+/** How an ambiguous reading is listed. */
+export function candidateOf(unit: GazUnit): AreaCandidate {
+  const name =
+    unit.district === undefined ? unit.fullName : `${unit.fullName}, ${unit.district.fullName}`;
+  return {
+    code: unit.code,
+    name,
+    level: unit.isCurrent ? unit.type! : unit.level,
+    isFormer: !unit.isCurrent,
+    currentCodes: unit.level === 'province' ? [unit.province] : [...unit.wards!].sort(),
+  };
+}
