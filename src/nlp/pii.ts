@@ -138,13 +138,24 @@ export function findPersonalData(text: string): PersonalData[] {
   const candidates: Candidate[] = [];
   if (hasAt) for (const m of text.matchAll(EMAIL)) push(candidates, 'email', m, 0);
   numberCandidates(text, candidates);
-  candidates.sort((a, b) => a.priority - b.priority || a.start - b.start);
-  const taken: PersonalData[] = [];
+  return resolveOverlaps(candidates).map(({ kind, start, end, text: slice }) => ({
+    kind,
+    start,
+    end,
+    text: slice,
+  }));
+}
+
+/** Keeps non-overlapping candidates in text order; of two that overlap, the higher priority. */
+function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+  candidates.sort((a, b) => a.start - b.start || a.priority - b.priority);
+  const taken: Candidate[] = [];
   for (const c of candidates) {
-    if (taken.some((t) => c.start < t.end && t.start < c.end)) continue;
-    taken.push({ kind: c.kind, start: c.start, end: c.end, text: c.text });
+    const last = taken[taken.length - 1];
+    if (last === undefined || last.end <= c.start) taken.push(c);
+    else if (c.priority < last.priority) taken[taken.length - 1] = c;
   }
-  return taken.sort((a, b) => a.start - b.start);
+  return taken;
 }
 
 function maskOne(value: string, kind: PersonalDataKind | undefined): string {

@@ -15,9 +15,8 @@ export interface PhraseWeights {
   weight: Float64Array;
 }
 
-/** A repeated phrase adds this share of its weight, at most {@link MAX_REPEATS} more times. */
+/** A repeated phrase adds this share of its weight each time. */
 const REPEAT_SHARE = 0.25;
-const MAX_REPEATS = 2;
 
 interface Tally extends GroupWeight {
   supported: boolean;
@@ -33,9 +32,14 @@ function add(
   const weight = weights.weight[hit.phrase]!;
   const count = context.seen.get(hit.phrase) ?? 0;
   context.seen.set(hit.phrase, count + 1);
-  if (count > MAX_REPEATS) return;
   tally.raw += count === 0 ? weight : weight * REPEAT_SHARE;
-  if (weight > 0 && tally.evidence.length < context.maxEvidence) tally.evidence.push(...hit.spans);
+  if (weight <= 0) return;
+  for (const span of hit.spans) {
+    if (tally.evidence.length >= context.maxEvidence) return;
+    if (!tally.evidence.some((e) => e.start === span.start && e.end === span.end)) {
+      tally.evidence.push(span);
+    }
+  }
 }
 
 /**
