@@ -4,6 +4,9 @@ import { UsageError, processIo } from './io.js';
 import { foldHelp, runFold } from './commands/fold.js';
 import { matchHelp, runMatch } from './commands/match.js';
 import { queryHelp, runQuery } from './commands/query-check.js';
+import { analyzeHelp, runAnalyze } from './commands/analyze.js';
+import { importHelp, runImport } from './commands/import.js';
+import { runServe, serveHelp } from './commands/serve.js';
 
 type Command = { help: string; run: (args: string[], io: CliIo) => Promise<number> };
 
@@ -11,6 +14,9 @@ const commands: Record<string, Command> = {
   query: { help: queryHelp, run: runQuery },
   match: { help: matchHelp, run: runMatch },
   fold: { help: foldHelp, run: runFold },
+  analyze: { help: analyzeHelp, run: runAnalyze },
+  import: { help: importHelp, run: runImport },
+  serve: { help: serveHelp, run: runServe },
 };
 
 const usage = `langnghe — lắng nghe mạng xã hội: self-hosted social listening

@@ -105,7 +105,13 @@ export interface App {
   /** Validates raw items (unknown JSON), stores the good ones, reports each bad one. */
   ingest(
     items: readonly unknown[],
-    options?: { sourceId?: string; unit?: 'index' | 'line'; firstIndex?: number },
+    options?: {
+      sourceId?: string;
+      unit?: 'index' | 'line';
+      firstIndex?: number;
+      /** Reject fields a post does not have (default true); false ignores them. */
+      isStrict?: boolean;
+    },
   ): Promise<IngestResult>;
   search(params: SearchParams): Promise<SearchResult>;
   listTopics(workspaceId?: string): Promise<TopicWithCount[]>;

@@ -65,7 +65,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
       const indexOf = new Map<string, number>();
       for (const [i, item] of items.entries()) {
         try {
-          const { post, truncated } = normalizePost(item, { now, sourceId: options.sourceId });
+          const { post, truncated } = normalizePost(item, {
+            now,
+            sourceId: options.sourceId,
+            isStrict: options.isStrict,
+          });
           indexOf.set(post.id, first + i);
           messages.push({ post, truncated });
         } catch (error) {

@@ -1,0 +1,85 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Clock } from '../core/clock.js';
+import { LangngheError } from '../core/errors.js';
+import type { Config } from '../config/index.js';
+import { loadConfig } from '../config/index.js';
+import { createMemoryBus } from '../bus/index.js';
+import type { Bus } from '../bus/index.js';
+import { createSqliteStore } from '../store/index.js';
+import type { Store } from '../store/index.js';
+import type { Enricher } from '../pipeline/pipeline.js';
+import { createApp } from '../services/create-app.js';
+import type { App } from '../services/app.js';
+import type { CliIo } from './io.js';
+
+/** Wall-clock time: the one place the process reads it for the pure code. */
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** Reads the configuration from the environment, the config file and the command's flags. */
+export function readConfig(io: CliIo, flags: Record<string, unknown> = {}): Config {
+  return loadConfig({
+    env: io.env,
+    argv: flags,
+    readFile: (path) => {
+      try {
+        return readFileSync(resolve(path), 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error;
+      }
+    },
+  });
+}
+
+export interface Runtime {
+  app: App;
+  store: Store;
+  bus: Bus;
+  config: Config;
+  close(): Promise<void>;
+}
+
+function openStore(config: Config): Store {
+  if (config.store === 'sqlite') {
+    mkdirSync(config.dataDir, { recursive: true });
+    return createSqliteStore({ path: join(config.dataDir, 'langnghe.sqlite') });
+  }
+  throw new LangngheError(
+    'config.invalid',
+    `LANGNGHE_STORE=${config.store}: only the embedded "sqlite" store is available in this version`,
+  );
+}
+
+function openBus(config: Config): Bus {
+  if (config.bus === 'memory') return createMemoryBus({ capacity: 20_000 });
+  throw new LangngheError(
+    'config.invalid',
+    `LANGNGHE_BUS=${config.bus}: only the embedded "memory" bus is available in this version`,
+  );
+}
+
+/** The composition root: picks the Store and Bus implementations the config names. */
+export async function openRuntime(
+  config: Config,
+  options: { enrich?: Enricher; clock?: Clock } = {},
+): Promise<Runtime> {
+  const store = openStore(config);
+  const bus = openBus(config);
+  const app = await createApp({
+    store,
+    bus,
+    clock: options.clock ?? systemClock,
+    enrich: options.enrich,
+  });
+  return {
+    app,
+    store,
+    bus,
+    config,
+    async close() {
+      await app.close();
+      await bus.close();
+    },
+  };
+}
