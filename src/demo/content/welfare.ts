@@ -1,0 +1,88 @@
+import type { IssueSource } from './issue-source.js';
+
+export const WELFARE: IssueSource = {
+  key: 'welfare',
+  weight: 4,
+  incidentWeight: 2,
+  spot: 'landmark',
+  hashtags: ['#ansinhxahoi', '#tuthien', '#hongheo', '#nguoivogia', '#thiennguyen'],
+  orgs: [
+    'Hội Chữ thập đỏ',
+    'Ủy ban MTTQ phường',
+    'Quỹ Vì người nghèo',
+    'bếp ăn 0 đồng',
+    'tiệm cơm 2.000 đồng',
+    'Hội Người cao tuổi',
+  ],
+  complaints: [
+    'Bà cụ bán vé số ở {p} sống một mình, nhà dột nát, mong chính quyền hỗ trợ.',
+    'Nhà mình thuộc hộ cận nghèo ở {q} mà làm hồ sơ trợ cấp mấy tháng chưa được duyệt.',
+    'Người già neo đơn trong hẻm {num} đường {street} không ai chăm sóc, ăn uống thất thường.',
+    'Trợ cấp người khuyết tật ở {p} chậm 3 tháng rồi, gia đình khó khăn lắm.',
+    'Công nhân mất việc ở {q} nhiều quá, tiền trọ không có mà đóng, mong có chính sách hỗ trợ.',
+    'Danh sách hộ nghèo ở {p} có nhà khá giả mà người thật sự khó khăn lại không có tên.',
+    'Người vô gia cư ngủ dưới chân cầu gần {lm} ngày càng nhiều, trời mưa tội lắm.',
+    'Lương hưu sau sáp nhập chuyển nơi nhận lộn xộn, ông bà già đi lại vất vả.',
+  ],
+  questions: [
+    'Làm hồ sơ hộ cận nghèo ở {p} cần giấy tờ gì vậy mọi người?',
+    'Ở {q} có bếp ăn từ thiện nào cần người phụ không ạ, mình muốn đi làm tình nguyện.',
+    'Có ai biết chỗ nào nhận quần áo cũ để gửi cho bà con khó khăn không?',
+  ],
+  praise: [
+    '{Org} ở {q} nấu hàng trăm suất cơm mỗi ngày cho người lao động nghèo, quá tuyệt vời.',
+    '{P} trao nhà tình thương cho bà con khó khăn, ai cũng xúc động.',
+    'Nhóm thiện nguyện phát cơm cho người vô gia cư quanh {lm} mỗi tối, cảm ơn các bạn trẻ.',
+    'Tình người Sài Gòn: cây nước miễn phí, bánh mì 0 đồng ở khắp các con hẻm.',
+  ],
+  comments: [
+    'Tội quá, có ai giúp được không.',
+    'Mình muốn ủng hộ thì liên hệ ai ạ?',
+    'Sài Gòn nghĩa tình lắm.',
+    'Cảm ơn những tấm lòng tốt.',
+    'Phường nên xem xét hỗ trợ liền.',
+    'Xin địa chỉ để gửi quà.',
+    'Thương bà cụ quá.',
+    'Hồ sơ trợ cấp chậm quá.',
+  ],
+  titles: [
+    '{Hcm} hỗ trợ người lao động mất việc',
+    'Ấm lòng những bữa cơm 0 đồng giữa lòng thành phố',
+    'Trao nhà tình thương cho hộ nghèo tại {ward}',
+    'Người cao tuổi neo đơn cần được quan tâm hơn',
+    'Chậm chi trả trợ cấp xã hội, người dân chờ đợi',
+    'Hàng trăm phần quà đến với người khó khăn ở {loc}',
+  ],
+  leads: [
+    '{Ptime}, Ủy ban MTTQ {ward} trao {num} phần quà cho các hộ khó khăn trên địa bàn.',
+    'Mỗi ngày, {org} tại {loc} phục vụ hàng trăm suất ăn miễn phí cho người lao động nghèo.',
+    '{Ptime}, nhiều người dân {loc} phản ánh việc chi trả trợ cấp xã hội bị chậm sau khi sắp xếp đơn vị hành chính.',
+  ],
+  details: [
+    'Mỗi phần quà gồm gạo, dầu ăn, mì gói và tiền mặt trị giá khoảng {money}.',
+    'Các tình nguyện viên bắt đầu nấu ăn từ 4h sáng để kịp phát cơm vào buổi trưa.',
+    'Địa phương đã rà soát, bổ sung {num} hộ vào danh sách hộ cận nghèo.',
+    'Nhiều người cao tuổi sống một mình, thu nhập chủ yếu từ bán vé số.',
+    'Thành phố đã giải ngân gói hỗ trợ cho hơn {num} nghìn lao động.',
+  ],
+  quotes: [
+    '“Có bữa cơm này tôi đỡ được một khoản, dành tiền gửi về quê”, {name} chia sẻ.',
+    '{Name} cho biết đã chờ hồ sơ trợ cấp gần {n} tháng.',
+    '“Được phường hỗ trợ sửa nhà, giờ mưa không còn dột nữa”, {name} xúc động nói.',
+  ],
+  officials: [
+    'UBND {ward} cho biết sẽ khẩn trương chi trả trợ cấp còn chậm trong tháng này.',
+    'Sở Nội vụ TP.HCM đề nghị các địa phương không để người dân thuộc diện chính sách bị gián đoạn quyền lợi.',
+    'Ủy ban MTTQ TP.HCM kêu gọi các mạnh thường quân tiếp tục chung tay hỗ trợ người nghèo.',
+  ],
+  context: [
+    'Những năm qua, TP.HCM đã triển khai nhiều chính sách hỗ trợ người nghèo, người lao động mất việc, người cao tuổi neo đơn và trẻ em có hoàn cảnh đặc biệt.',
+    'Bên cạnh chính sách của Nhà nước, nhiều mô hình thiện nguyện như bếp ăn 0 đồng, tiệm cơm 2.000 đồng, cây ATM gạo đã góp phần lan tỏa tinh thần tương thân tương ái.',
+    'Sau khi sắp xếp đơn vị hành chính, thành phố yêu cầu các địa phương rà soát để việc chi trả chính sách cho người dân không bị gián đoạn.',
+  ],
+  english: [
+    'Free rice stalls and free water jugs everywhere in {en}. Saigon people are kind.',
+    'Anyone know a volunteer group near {lm} that feeds homeless people? I want to help.',
+    'Saw an elderly lottery ticket seller sleeping under the bridge again. Is there any shelter program?',
+  ],
+};

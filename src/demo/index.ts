@@ -1,0 +1,10 @@
+export { createRng, hash32, weightedPicker } from './rng.js';
+export type { Rng } from './rng.js';
+export { generatePosts, generatePostStream } from './generate-posts.js';
+export type { GeneratePostsOptions } from './generate-posts.js';
+export { generateTopicQueries } from './topic-queries.js';
+export type { TopicQueryOptions } from './topic-queries.js';
+export { demoVariety } from './variety.js';
+export type { DemoVariety } from './variety.js';
+export { DEFAULT_PLATFORMS } from './platform-profiles.js';
+export type { IssueKey } from './content/index.js';
