@@ -49,6 +49,8 @@ export interface AreaIndex {
   plurals: TrieNode<true>;
   joiners: TrieNode<true>;
   notDistrictBeforeQ: TrieNode<true>;
+  /** Folded words a name or a qualifier can start with: any other word is skipped at once. */
+  starts: ReadonlySet<string>;
 }
 
 const accentedKey = (phrase: string) => phraseWords(phrase).accented.join(' ');
@@ -143,13 +145,15 @@ function wordSet(words: readonly string[]): TrieNode<true> {
 function buildIndex(): AreaIndex {
   const qualifiers = createTrie<QualifierSpec>();
   for (const spec of QUALIFIERS) addPhrase(qualifiers, spec.phrase, spec);
+  const names = buildNames();
   return {
-    names: buildNames(),
+    names,
     qualifiers,
     blockers: wordSet(BLOCKING_PREVIOUS_WORDS),
     plurals: wordSet(PLURAL_MARKERS),
     joiners: wordSet(LIST_JOINERS),
     notDistrictBeforeQ: wordSet(NOT_DISTRICT_BEFORE_Q),
+    starts: new Set([...(names.next?.keys() ?? []), ...(qualifiers.next?.keys() ?? [])]),
   };
 }
 

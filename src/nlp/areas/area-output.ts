@@ -32,6 +32,23 @@ function current(code: string): GazUnit {
   return unit;
 }
 
+function matchOf(
+  target: GazUnit,
+  evidence: AreaEvidence,
+  confidence: number,
+  former: FormerUnit | undefined,
+): AreaMatch {
+  const match: AreaMatch = {
+    code: target.code,
+    name: target.fullName,
+    level: target.type!,
+    evidence,
+    confidence: round(confidence),
+  };
+  if (former !== undefined) match.former = former;
+  return match;
+}
+
 /**
  * The matches a resolved unit gives: itself when current; the province it is now part of when a
  * former province; one match per current HCMC unit its area went to when a former district or
@@ -42,24 +59,16 @@ export function areaMatches(
   evidence: AreaEvidence,
   confidence: number,
 ): AreaMatch[] {
-  const match = (target: GazUnit, share: number, former?: FormerUnit): AreaMatch => ({
-    code: target.code,
-    name: target.fullName,
-    level: target.type!,
-    ...(former === undefined ? {} : { former }),
-    evidence,
-    confidence: round(confidence * share),
-  });
-  if (unit.isCurrent) return [match(unit, 1)];
+  if (unit.isCurrent) return [matchOf(unit, evidence, confidence, undefined)];
   if (unit.level === 'province') {
-    const target = current(unit.province === HCMC_CODE ? HCMC_CODE : unit.province);
-    return [match(target, 1, formerOf(unit))];
+    return [matchOf(current(unit.province), evidence, confidence, formerOf(unit))];
   }
-  return [...unit.wards!].sort().map((code) => {
-    const isPartial = unit.partial.has(code);
+  return unit.wardList.map((code) => {
     const former = formerOf(unit);
+    const isPartial = unit.partial.has(code);
     if (unit.level === 'ward') former.isPartial = isPartial;
-    return match(current(code), isPartial ? PARTIAL_SHARE : 1, former);
+    const share = isPartial ? PARTIAL_SHARE : 1;
+    return matchOf(current(code), evidence, confidence * share, former);
   });
 }
 
@@ -72,6 +81,6 @@ export function candidateOf(unit: GazUnit): AreaCandidate {
     name,
     level: unit.isCurrent ? unit.type! : unit.level,
     isFormer: !unit.isCurrent,
-    currentCodes: unit.level === 'province' ? [unit.province] : [...unit.wards!].sort(),
+    currentCodes: unit.level === 'province' ? [unit.province] : [...unit.wardList],
   };
 }

@@ -16,13 +16,27 @@ const BARRIER: AreaWord = {
   folded: '',
   text: '',
   plain: true,
+  accent: undefined,
   isBarrier: true,
   start: 0,
   end: 0,
 };
 
-function word(text: string, folded: string, start: number, end: number): AreaWord {
-  return { folded, text, plain: isPlainText(text), isBarrier: false, start, end };
+/** Every word has the same shape (`accent` included), which keeps property access fast. */
+function word(text: string, folded: string, plain: boolean, start: number, end: number): AreaWord {
+  return { folded, text, plain, accent: undefined, isBarrier: false, start, end };
+}
+
+/** Cheap test before the regular expression: ends with a digit, starts with q/p/f/d/w. */
+function mayBeGlued(folded: string): boolean {
+  const first = folded.charCodeAt(0);
+  const last = folded.charCodeAt(folded.length - 1);
+  return (
+    folded.length >= 2 &&
+    last >= 0x30 &&
+    last <= 0x39 &&
+    (first === 0x71 || first === 0x70 || first === 0x66 || first === 0x64 || first === 0x77)
+  );
 }
 
 /**
@@ -40,22 +54,18 @@ export function areaWords(text: string): AreaWord[] {
     const body = offset === 0 ? token.text : token.text.slice(1);
     const start = token.start + offset;
     let folded = token.folded;
-    if (DIGITS.test(folded) && folded.length > 1) folded = folded.replace(/^0+(?=\d)/, '');
-    const glued = GLUED.exec(folded);
+    if (token.kind === 'number' && folded.length > 1 && DIGITS.test(folded)) {
+      folded = folded.replace(/^0+(?=\d)/, '');
+    }
+    const glued = mayBeGlued(folded) ? GLUED.exec(folded) : null;
     if (glued === null) {
-      words.push({
-        folded,
-        text: body,
-        plain: token.plain,
-        isBarrier: false,
-        start,
-        end: token.end,
-      });
+      words.push(word(body, folded, token.plain, start, token.end));
       continue;
     }
     const split = token.end - glued[2]!.length;
-    words.push(word(text.slice(start, split), glued[1]!, start, split));
-    words.push(word(glued[2]!, glued[2]!.replace(/^0+(?=\d)/, ''), split, token.end));
+    const head = text.slice(start, split);
+    words.push(word(head, glued[1]!, isPlainText(head), start, split));
+    words.push(word(glued[2]!, glued[2]!.replace(/^0+(?=\d)/, ''), true, split, token.end));
   }
   return words;
 }

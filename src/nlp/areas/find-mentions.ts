@@ -92,6 +92,10 @@ export function findMentions(words: readonly AreaWord[], text: string): Mention[
   const mentions: Mention[] = [];
   let i = 0;
   while (i < words.length) {
+    if (!areaIndex.starts.has(words[i]!.folded)) {
+      i++;
+      continue;
+    }
     const withQualifier = qualified(words, i, text);
     if (withQualifier !== undefined) {
       mentions.push(...withQualifier);

@@ -37,6 +37,8 @@ export interface GazUnit {
   /** The current province the unit is (now) part of. */
   province: string;
   wards: ReadonlySet<string> | null;
+  /** `wards` sorted, for output. */
+  wardList: readonly string[];
   /** Current units that got only part of this former unit. */
   partial: ReadonlySet<string>;
   /** Current HCMC units: their type. */
@@ -51,6 +53,12 @@ export interface GazUnit {
 
 const fullName = (kind: string, name: string) => `${KIND_LABELS[kind] ?? ''} ${name}`.trim();
 
+function wardsOf(codes: Iterable<string> | null): Pick<GazUnit, 'wards' | 'wardList'> {
+  if (codes === null) return { wards: null, wardList: [] };
+  const wards = new Set(codes);
+  return { wards, wardList: [...wards].sort() };
+}
+
 function loadProvinces(): { current: GazUnit[]; former: GazUnit[] } {
   const current = gazetteer.provinces.map((p) => ({
     code: p.code,
@@ -62,7 +70,7 @@ function loadProvinces(): { current: GazUnit[]; former: GazUnit[] } {
     isCurrent: true,
     isAnnexed: false,
     province: p.code,
-    wards: p.code === HCMC_CODE ? new Set(gazetteer.units.map((u) => u.code)) : null,
+    ...wardsOf(p.code === HCMC_CODE ? gazetteer.units.map((u) => u.code) : null),
     partial: new Set<string>(),
     type: 'province' as const,
   }));
@@ -76,11 +84,11 @@ function loadProvinces(): { current: GazUnit[]; former: GazUnit[] } {
     isCurrent: false,
     isAnnexed: false,
     province: p.to,
-    wards: ANNEXED_PROVINCES.has(p.code)
-      ? new Set(
-          gazetteer.formerDistricts.filter((d) => d.province === p.code).flatMap((d) => d.wards),
-        )
-      : null,
+    ...wardsOf(
+      ANNEXED_PROVINCES.has(p.code)
+        ? gazetteer.formerDistricts.filter((d) => d.province === p.code).flatMap((d) => d.wards)
+        : null,
+    ),
     partial: new Set<string>(),
   }));
   return { current, former };
@@ -97,7 +105,7 @@ function loadDistricts(): GazUnit[] {
     isCurrent: false,
     isAnnexed: ANNEXED_PROVINCES.has(d.province),
     province: HCMC_CODE,
-    wards: new Set(d.wards),
+    ...wardsOf(d.wards),
     partial: new Set<string>(),
     ...('formerWards' in d ? { formerWards: new Set(d.formerWards) } : {}),
   }));
@@ -117,7 +125,7 @@ function loadFormerWards(districts: readonly GazUnit[]): GazUnit[] {
       isCurrent: false,
       isAnnexed: district.isAnnexed,
       province: HCMC_CODE,
-      wards: new Set(w.to),
+      ...wardsOf(w.to),
       partial: new Set('partial' in w ? w.partial : []),
       district,
     };
@@ -136,7 +144,7 @@ function loadCurrentUnits(districts: readonly GazUnit[]): GazUnit[] {
     isCurrent: true,
     isAnnexed: false,
     province: HCMC_CODE,
-    wards: new Set([u.code]),
+    ...wardsOf([u.code]),
     partial: new Set<string>(),
     type: u.type as AreaLevel,
     formerDistricts: districts.filter((d) => d.wards!.has(u.code)),

@@ -7,9 +7,19 @@ export interface TrieNode<T> {
   values?: { accented: readonly string[]; value: T }[];
 }
 
+/** Words that fit a phrase recur ("quận", "phường"): their canonical spelling is remembered. */
+const accentKeys = new Map<string, string>();
+const MAX_CACHED_KEYS = 20_000;
+
 /** The spelling a word with marks is compared on: canonical tone placement, lower case. */
 export function accentKey(word: string): string {
-  return canonicalSpelling(word.replace(/\u00d0/g, 'Đ').replace(/\u00f0/g, 'đ')).toLowerCase();
+  let key = accentKeys.get(word);
+  if (key === undefined) {
+    key = canonicalSpelling(word.replace(/\u00d0/g, 'Đ').replace(/\u00f0/g, 'đ')).toLowerCase();
+    if (accentKeys.size >= MAX_CACHED_KEYS) accentKeys.clear();
+    accentKeys.set(word, key);
+  }
+  return key;
 }
 
 /** Splits a lexicon phrase ("thị trấn") into its folded and its accented words. */
@@ -52,7 +62,8 @@ export interface TrieWord {
   /** The word as written, without a hashtag's `#`. */
   text: string;
   plain: boolean;
-  accent?: string;
+  /** Canonical spelling, filled in the first time the word is compared with marks. */
+  accent: string | undefined;
   isBarrier: boolean;
 }
 

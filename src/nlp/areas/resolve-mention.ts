@@ -16,9 +16,10 @@ const LEVEL_RANK = { province: 3, district: 2, ward: 1 } as const;
 
 /** True when every current unit reading `b` gives is also given by reading `a`. */
 export function covers(a: GazUnit, b: GazUnit): boolean {
+  if (a === b) return true;
   if (a.province !== b.province) return false;
   if (a.wards === null) return b.wards === null;
-  if (b.wards === null) return false;
+  if (b.wards === null || b.wards.size > a.wards.size) return false;
   for (const code of b.wards) if (!a.wards.has(code)) return false;
   return true;
 }

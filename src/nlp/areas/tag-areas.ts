@@ -35,17 +35,24 @@ function distance(a: PreparedMention, b: PreparedMention): number {
   return b.first >= a.end ? b.first - a.end : a.first - b.end;
 }
 
-/** Nearby district or city mentions, nearest first (a following one first on a tie). */
+/**
+ * Nearby district or city mentions, nearest first (a following one first on a tie). Mentions are
+ * in text order and do not overlap, so the walk stops at the first one beyond the window.
+ */
 function contextsNear(steps: readonly (Step | undefined)[], index: number): number[] {
   const mention = steps[index]!.mention;
   const window = mention.strength === 'abbreviation' ? ABBREVIATED_CONTEXT_WINDOW : CONTEXT_WINDOW;
-  const near: number[] = [];
-  steps.forEach((s, k) => {
-    if (k !== index && isContext(s) && distance(mention, s!.mention) <= window) near.push(k);
-  });
-  return near.sort(
-    (a, b) => distance(mention, steps[a]!.mention) - distance(mention, steps[b]!.mention) || b - a,
-  );
+  const near: { k: number; d: number }[] = [];
+  for (const direction of [1, -1]) {
+    for (let k = index + direction; k >= 0 && k < steps.length; k += direction) {
+      const other = steps[k];
+      if (other === undefined) continue;
+      const d = distance(mention, other.mention);
+      if (d > window) break;
+      if (isContext(other)) near.push({ k, d });
+    }
+  }
+  return near.sort((a, b) => a.d - b.d || b.k - a.k).map((n) => n.k);
 }
 
 /**
@@ -128,13 +135,17 @@ export function tagAreas(text: string): AreaTagResult {
 
 /** One match per current unit and former unit named; the most confident mention's evidence. */
 function dedupe(areas: readonly AreaMatch[]): AreaMatch[] {
+  if (areas.length < 2) return [...areas];
   const byKey = new Map<string, AreaMatch>();
   for (const area of areas) {
-    const key = `${area.code}|${area.former?.level ?? ''}|${area.former?.code ?? ''}|${area.former?.name ?? ''}`;
+    const former = area.former;
+    const key = former === undefined ? area.code : `${area.code}|${former.code}|${former.name}`;
     const seen = byKey.get(key);
     if (seen === undefined || area.confidence > seen.confidence) byKey.set(key, area);
   }
-  return [...byKey.values()].sort(
-    (a, b) => a.evidence.start - b.evidence.start || (a.code < b.code ? -1 : 1),
-  );
+  return [...byKey.values()].sort(byPosition);
+}
+
+function byPosition(a: AreaMatch, b: AreaMatch): number {
+  return a.evidence.start - b.evidence.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
