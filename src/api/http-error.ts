@@ -1,0 +1,145 @@
+import { isLangngheError } from '../core/errors.js';
+
+/** The body of every error response. */
+export interface ErrorBody {
+  error: { code: string; message: string; details: Readonly<Record<string, unknown>> };
+}
+
+export interface HttpError {
+  status: number;
+  body: ErrorBody;
+  headers?: Record<string, string>;
+}
+
+const STATUS_BY_CODE: Record<string, number> = {
+  'input.too_large': 413,
+  'input.unsupported_media_type': 415,
+  'store.invalid': 400,
+  'store.not_found': 404,
+  'http.not_found': 404,
+  'store.conflict': 409,
+  'auth.required': 401,
+  'auth.invalid': 401,
+  'auth.disabled': 403,
+  'stream.busy': 503,
+  'store.closed': 503,
+  'app.unavailable': 503,
+  'bus.closed': 503,
+  'bus.full': 503,
+};
+
+const BEARER_CHALLENGE: Record<string, string> = {
+  'auth.required': 'Bearer realm="langnghe"',
+  'auth.invalid': 'Bearer realm="langnghe", error="invalid_token"',
+};
+
+/** One problem Ajv found in a request part. */
+interface ValidationProblem {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+interface FastifyLikeError {
+  code?: string;
+  statusCode?: number;
+  message?: string;
+  validation?: ValidationProblem[];
+  validationContext?: string;
+}
+
+function statusOf(code: string): number | undefined {
+  if (code.startsWith('query.') || code.startsWith('input.')) return STATUS_BY_CODE[code] ?? 400;
+  return STATUS_BY_CODE[code];
+}
+
+function fieldName(context: string, path: string): string {
+  return path === '' ? context : `${context}${path.replace(/\//g, '.')}`;
+}
+
+/** A sentence a person can act on, naming the field: `Unknown field "colour" in body`. */
+export function describeValidation(context: string, problem: ValidationProblem): string {
+  const field = fieldName(context, problem.instancePath);
+  const p = problem.params;
+  switch (problem.keyword) {
+    case 'additionalProperties':
+      return `Unknown field "${String(p.additionalProperty)}" in ${field}`;
+    case 'required':
+      return `Missing field "${String(p.missingProperty)}" in ${field}`;
+    case 'maxLength':
+      return `${field} is too long: at most ${String(p.limit)} characters`;
+    case 'minLength':
+      return p.limit === 1 ? `${field} must not be empty` : `${field} is too short`;
+    case 'pattern':
+      return `${field} must contain a visible character`;
+    case 'enum':
+      return `${field} must be one of ${(p.allowedValues as unknown[]).join(', ')}`;
+    case 'maxItems':
+      return `${field} has too many values: at most ${String(p.limit)}`;
+    case 'type':
+      return `${field} must be ${String(p.type)}`;
+    default:
+      return `${field} ${problem.message ?? 'is invalid'}`;
+  }
+}
+
+function fromValidation(error: FastifyLikeError): HttpError {
+  const context = error.validationContext ?? 'request';
+  const problems = (error.validation ?? []).map((v) => ({
+    field: fieldName(context, v.instancePath),
+    message: describeValidation(context, v),
+  }));
+  const message = problems.map((p) => p.message).join('; ') || 'Invalid request';
+  return {
+    status: 400,
+    body: { error: { code: 'input.invalid', message, details: { problems } } },
+  };
+}
+
+function fromFastify(error: FastifyLikeError, bodyLimitBytes: number): HttpError | undefined {
+  const status = error.statusCode;
+  if (status === undefined || status < 400 || status >= 500) return undefined;
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    const mib = (bodyLimitBytes / (1024 * 1024)).toFixed(1);
+    const message = `Request body is larger than the limit of ${bodyLimitBytes} bytes (${mib} MiB); send smaller batches or raise bodyLimitBytes (LANGNGHE_BODY_LIMIT_BYTES)`;
+    const details = { limitBytes: bodyLimitBytes };
+    return { status: 413, body: { error: { code: 'input.too_large', message, details } } };
+  }
+  const code = status === 415 ? 'input.unsupported_media_type' : 'input.invalid';
+  const message = error.message ?? 'Bad request';
+  return { status, body: { error: { code, message, details: { reason: error.code } } } };
+}
+
+/**
+ * The one translation of errors into HTTP: `query.*`, `input.*` and `store.invalid` → 400 (query
+ * details keep `offset`/`column` for the UI), `store.not_found` → 404, `store.conflict` → 409,
+ * `auth.*` → 401/403, Fastify's validation and body errors → 400/413/415. Anything else is a 500
+ * with a generic message (`isInternal`: the caller logs it).
+ */
+export function toHttpError(
+  error: unknown,
+  options: { bodyLimitBytes: number },
+): HttpError & { isInternal: boolean } {
+  if (isLangngheError(error)) {
+    const status = statusOf(error.code);
+    if (status !== undefined) {
+      const headers = BEARER_CHALLENGE[error.code];
+      const body = { error: error.toJSON() };
+      return {
+        status,
+        body,
+        isInternal: false,
+        ...(headers && { headers: { 'www-authenticate': headers } }),
+      };
+    }
+  } else if (error !== null && typeof error === 'object') {
+    const candidate = error as FastifyLikeError;
+    if (Array.isArray(candidate.validation))
+      return { ...fromValidation(candidate), isInternal: false };
+    const known = fromFastify(candidate, options.bodyLimitBytes);
+    if (known !== undefined) return { ...known, isInternal: false };
+  }
+  const body = { error: { code: 'internal', message: 'Internal server error', details: {} } };
+  return { status: 500, body, isInternal: true };
+}

@@ -1,0 +1,166 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { createMemoryBus } from '../bus/index.js';
+import { createFixedClock } from '../core/clock.js';
+import type { App } from '../services/app.js';
+import { createApp } from '../services/create-app.js';
+import { createSqliteStore } from '../store/index.js';
+import { createApiServer } from './server.js';
+
+const NOW = Date.parse('2026-11-23T08:00:00Z');
+const TOKEN = 'test-ingest-token-0123456789';
+const NDJSON = 'application/x-ndjson';
+
+async function start(ingestToken?: string): Promise<{ app: App; server: FastifyInstance }> {
+  const store = createSqliteStore({ path: ':memory:' });
+  const app = await createApp({
+    store,
+    bus: createMemoryBus({ capacity: 1000 }),
+    clock: createFixedClock(NOW),
+  });
+  const config = { demo: false, bodyLimitBytes: 4096, maxStreams: 5, ingestToken };
+  return { app, server: createApiServer({ app, config }) };
+}
+
+const post = (id: string, text = `bài viết ${id}`) =>
+  JSON.stringify({ id, platform: 'facebook', text, publishedAt: '2026-11-23T07:00:00Z' });
+
+describe('POST /api/ingest', () => {
+  let app: App;
+  let server: FastifyInstance;
+  before(async () => ({ app, server } = await start(TOKEN)));
+  after(async () => {
+    await server.close();
+    await app.close();
+  });
+
+  const ingest = (payload: string | Buffer, headers: Record<string, string> = {}) =>
+    server.inject({
+      method: 'POST',
+      url: '/api/ingest',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': NDJSON, ...headers },
+      payload,
+    });
+
+  it('asks for a bearer token when none is sent, and refuses a wrong one', async () => {
+    const missing = await ingest(post('1'), { authorization: '' });
+    assert.equal(missing.statusCode, 401);
+    assert.equal(missing.headers['www-authenticate'], 'Bearer realm="langnghe"');
+    assert.equal(missing.json().error.code, 'auth.required');
+    const wrong = await ingest(post('1'), { authorization: `Bearer ${TOKEN}x` });
+    assert.equal(wrong.statusCode, 401);
+    assert.match(String(wrong.headers['www-authenticate']), /error="invalid_token"/);
+    const basic = await ingest(post('1'), { authorization: `Basic ${TOKEN}` });
+    assert.equal(basic.statusCode, 401);
+    assert.equal(await app.store.countPosts(), 0);
+  });
+
+  it('stores every good line and reports the bad one by its line number', async () => {
+    const body = [post('n1'), '{"id": "n2", "platform": ', post('n3'), ''].join('\n');
+    const res = await ingest(body);
+    assert.equal(res.statusCode, 200);
+    const result = res.json();
+    assert.equal(result.accepted, 2);
+    assert.equal(result.inserted, 2);
+    assert.deepEqual(
+      result.errors.map((e: { line: number; code: string }) => [e.line, e.code]),
+      [[2, 'input.json']],
+    );
+    assert.match(result.errors[0].message, /^Line 2 is not valid JSON/);
+    assert.ok(await app.store.getPost('facebook:n3'));
+  });
+
+  it('numbers invalid posts by line, counting blank lines, CRLF and a byte-order mark', async () => {
+    const bad = JSON.stringify({ id: 'x', platform: 'myspace', text: 'y' });
+    const body = `\uFEFF${post('c1')}\r\n\r\n${bad}\r\n${post('c2')}\r\n`;
+    const result = (await ingest(body)).json();
+    assert.equal(result.inserted, 2);
+    assert.deepEqual(
+      result.errors.map((e: { line: number; code: string }) => [e.line, e.code]),
+      [[3, 'input.invalid']],
+    );
+  });
+
+  it('reports a line of invalid UTF-8 and keeps the lines around it', async () => {
+    const body = Buffer.concat([
+      Buffer.from(`${post('u1', 'Sài Gòn mưa lớn')}\n`),
+      Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0xc3, 0x22, 0x7d, 0x0a]),
+      Buffer.from(`${post('u3', 'Thủ Đức kẹt xe')}\n`),
+    ]);
+    const result = (await ingest(body)).json();
+    assert.equal(result.inserted, 2);
+    assert.deepEqual(result.errors, [
+      { line: 2, code: 'input.encoding', message: 'Line 2 is not valid UTF-8' },
+    ]);
+    assert.equal((await app.store.getPost('facebook:u1'))?.text, 'Sài Gòn mưa lớn');
+  });
+
+  it('accepts a JSON array and reports bad items by index', async () => {
+    const body = `[${post('j1')}, {"id": "j2"}, ${post('j3')}]`;
+    const result = (await ingest(body, { 'content-type': 'application/json' })).json();
+    assert.equal(result.inserted, 2);
+    assert.deepEqual(
+      result.errors.map((e: { index: number }) => e.index),
+      [1],
+    );
+    assert.equal(result.errors[0].line, undefined);
+  });
+
+  it('rejects a JSON body that is not an array, is not JSON, or is not UTF-8', async () => {
+    const json = { 'content-type': 'application/json' };
+    const object = await ingest(post('o1'), json);
+    assert.equal(object.statusCode, 400);
+    assert.match(object.json().error.message, /Expected a JSON array/);
+    assert.equal((await ingest('[{', json)).json().error.code, 'input.json');
+    assert.equal(
+      (await ingest(Buffer.from([0x5b, 0xff, 0x5d]), json)).json().error.code,
+      'input.encoding',
+    );
+  });
+
+  it('answers 413 with the limit for a body over bodyLimitBytes', async () => {
+    const body = Array.from({ length: 60 }, (_, i) => post(`big${i}`)).join('\n');
+    assert.ok(Buffer.byteLength(body) > 4096);
+    const res = await ingest(body);
+    assert.equal(res.statusCode, 413);
+    assert.equal(res.json().error.code, 'input.too_large');
+    assert.match(res.json().error.message, /4096 bytes/);
+    assert.equal(await app.store.getPost('facebook:big0'), undefined);
+  });
+
+  it('answers 415 for another content type and 200 with nothing for an empty body', async () => {
+    const res = await ingest(post('t1'), { 'content-type': 'text/plain' });
+    assert.equal(res.statusCode, 415);
+    const empty = (await ingest('\n\n')).json();
+    assert.deepEqual(empty, { accepted: 0, inserted: 0, updated: 0, matched: 0, errors: [] });
+  });
+
+  it('rejects unknown query parameters', async () => {
+    const res = await server.inject({
+      method: 'POST',
+      url: '/api/ingest?source=x',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': NDJSON },
+      payload: post('q1'),
+    });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.json().error.message, /Unknown field "source"/);
+  });
+});
+
+describe('POST /api/ingest without a configured token', () => {
+  it('refuses with 403 and says how to set one', async () => {
+    const { app, server } = await start(undefined);
+    const res = await server.inject({
+      method: 'POST',
+      url: '/api/ingest',
+      headers: { authorization: 'Bearer anything', 'content-type': NDJSON },
+      payload: post('1'),
+    });
+    assert.equal(res.statusCode, 403);
+    assert.equal(res.json().error.code, 'auth.disabled');
+    assert.match(res.json().error.message, /LANGNGHE_INGEST_TOKEN/);
+    await server.close();
+    await app.close();
+  });
+});

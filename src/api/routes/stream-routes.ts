@@ -1,0 +1,78 @@
+import type { ServerResponse } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import { LangngheError } from '../../core/errors.js';
+import { toHighlights, toPublicPost } from '../highlights.js';
+import type { RouteContext } from '../route-context.js';
+import { routeSchema } from '../route-schema.js';
+import { streamQuery } from '../schemas/ops-schema.js';
+import { openEventStream } from '../sse.js';
+import type { EventStream } from '../sse.js';
+import type { OpenStream } from '../stream-registry.js';
+
+const RETRY_MS = 3_000;
+
+/**
+ * Sends every new match (of one topic, or all) on an SSE response, with heartbeats, until either
+ * side closes it; then unsubscribes and calls `onClose`.
+ */
+function streamMatches(
+  res: ServerResponse,
+  ctx: RouteContext,
+  topicId: string | undefined,
+  onClose: () => void,
+): EventStream {
+  const cleanup = { heartbeat: undefined as NodeJS.Timeout | undefined, unsubscribe: () => {} };
+  const stream = openEventStream(res, {
+    retryMs: RETRY_MS,
+    onClose: () => {
+      clearInterval(cleanup.heartbeat);
+      cleanup.unsubscribe();
+      onClose();
+    },
+  });
+  if (stream.isClosed) return stream;
+  cleanup.heartbeat = setInterval(() => stream.comment('heartbeat'), ctx.config.heartbeatMs);
+  cleanup.unsubscribe = ctx.app.onMatched((event) => {
+    stream.send('match', {
+      post: toPublicPost(event.post),
+      topicIds: event.topicIds,
+      highlights: toHighlights(Object.values(event.explanations)),
+    });
+  }, topicId);
+  return stream;
+}
+
+/** GET /api/stream: newly matched posts as Server-Sent Events (`event: match`). */
+export function registerStreamRoutes(api: FastifyInstance, ctx: RouteContext): void {
+  api.get<{ Querystring: { topic?: string } }>(
+    '/api/stream',
+    {
+      schema: routeSchema({
+        summary: 'Live stream of new matches (Server-Sent Events)',
+        description:
+          'text/event-stream. Each new match is `event: match` with JSON data {post, topicIds, highlights}; a comment line every 15 s keeps the connection open. 503 when too many streams are open.',
+        tags: ['live'],
+        querystring: streamQuery,
+        response: {},
+      }),
+    },
+    async (request, reply) => {
+      const topicId = request.query.topic;
+      if (topicId !== undefined && (await ctx.app.getTopic(topicId)) === undefined) {
+        throw new LangngheError('store.not_found', `No topic ${topicId}`, { details: { topicId } });
+      }
+      const slot: { stream?: EventStream } = {};
+      const handle: OpenStream = { end: () => slot.stream?.end() };
+      if (!ctx.streams.add(handle)) {
+        throw new LangngheError(
+          'stream.busy',
+          `Too many live streams are open (${ctx.streams.capacity}); try again later`,
+          { details: { maxStreams: ctx.streams.capacity } },
+        );
+      }
+      reply.hijack();
+      ctx.httpMetrics.record('GET', '/api/stream', 200);
+      slot.stream = streamMatches(reply.raw, ctx, topicId, () => ctx.streams.delete(handle));
+    },
+  );
+}
