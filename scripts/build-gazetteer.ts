@@ -49,6 +49,7 @@ const HCMC = '79';
 /** Pre-reform provinces merged into today's HCMC: HCMC itself, Bình Dương, Bà Rịa–Vũng Tàu. */
 const HCMC_PARTS = ['79', '74', '77'];
 const DEFAULT_DATE = '2026-11-23';
+const TARGET = join(import.meta.dirname, '..', 'src', 'nlp', 'areas', 'gazetteer.json');
 
 /**
  * Quận 2, Quận 9 and the old Quận Thủ Đức were merged into TP Thủ Đức (code 769) in 2021, but
@@ -217,10 +218,7 @@ async function main(): Promise<void> {
     options: {
       data: { type: 'string', default: join(import.meta.dirname, '..', '..', 'shared', 'data') },
       date: { type: 'string', default: DEFAULT_DATE },
-      out: {
-        type: 'string',
-        default: join(import.meta.dirname, '..', 'src', 'nlp', 'areas', 'gazetteer.json'),
-      },
+      out: { type: 'string', default: TARGET },
     },
   });
   const dir = values.data;
@@ -278,9 +276,10 @@ async function main(): Promise<void> {
     formerDistricts: [...formerDistricts, ...pre2021],
     formerWards,
   };
-  const target = values.out;
-  const options = (await resolveConfig(target)) ?? {};
-  writeFileSync(target, await format(JSON.stringify(out), { ...options, filepath: target }));
+  // Format with the project's Prettier settings wherever the file goes, so `--out` elsewhere
+  // gives the same bytes as the committed file.
+  const options = (await resolveConfig(TARGET)) ?? {};
+  writeFileSync(values.out, await format(JSON.stringify(out), { ...options, filepath: TARGET }));
   console.log(JSON.stringify(counts));
 }
 

@@ -1,6 +1,6 @@
 import type { AreaCandidate, AreaEvidence, AreaMatch, FormerUnit } from './area-types.js';
 import type { AreaWord } from './area-words.js';
-import { gazetteerUnits, HCMC_CODE, type GazUnit } from './gazetteer-units.js';
+import { gazetteerUnits, type GazUnit } from './gazetteer-units.js';
 
 /** A current unit that got only part of a former unit is less surely the place meant. */
 const PARTIAL_SHARE = 0.8;
