@@ -1,0 +1,131 @@
+import { DOMAIN_SOURCE } from '../teencode.js';
+import { EMOTICON_SOURCE } from './emoticons.js';
+
+/** What a stretch of text is, for the model normalizer. */
+export type ScanKind =
+  'url' | 'mention' | 'hashtag' | 'emoticon' | 'number' | 'word' | 'emoji' | 'punct';
+
+/** One stretch of the text: its kind, its exact slice and where it starts. */
+export interface Scanned {
+  readonly kind: ScanKind;
+  readonly text: string;
+  readonly start: number;
+}
+
+const TABLE_SIZE = 0x2000;
+/** 1 for a letter, mark, digit or "_" below U+2000. */
+const WORD_CHAR = new Uint8Array(TABLE_SIZE);
+const WORD_CHAR_PATTERN = /[\p{L}\p{M}\p{N}_]/u;
+for (let code = 0; code < TABLE_SIZE; code++) {
+  if (WORD_CHAR_PATTERN.test(String.fromCharCode(code))) WORD_CHAR[code] = 1;
+}
+
+/** Length (1 or 2 code units) of the word character at i, or 0 when there is none. */
+function wordCharLength(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const code = text.charCodeAt(i);
+  if (code < TABLE_SIZE) return WORD_CHAR[code]!;
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const cp = text.codePointAt(i)!;
+    return cp > 0xffff && WORD_CHAR_PATTERN.test(String.fromCodePoint(cp)) ? 2 : 0;
+  }
+  if (code >= 0xdc00 && code <= 0xdfff) return 0;
+  return WORD_CHAR_PATTERN.test(text[i]!) ? 1 : 0;
+}
+
+function wordEnd(text: string, i: number): number {
+  let j = i;
+  for (let n = wordCharLength(text, j); n > 0; n = wordCharLength(text, j)) j += n;
+  return j;
+}
+
+const sticky = (source: string): RegExp => new RegExp(source, 'uy');
+const URL = sticky(String.raw`(?:https?:\/\/|www\.)[^\s<>"'\x60]+`);
+const EMAIL_OR_DOMAIN = sticky(
+  String.raw`[\p{L}\p{N}_.+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}|${DOMAIN_SOURCE}`,
+);
+const MENTION = sticky(String.raw`@[\p{L}\p{M}\p{N}_](?:[\p{L}\p{M}\p{N}_.]*[\p{L}\p{M}\p{N}_])?`);
+const NUMBER = sticky(String.raw`\p{N}+(?:[.,:\/]\p{N}+)+`);
+const EMOTICON = sticky(EMOTICON_SOURCE);
+const EMOJI = sticky(
+  String.raw`[\u{1F1E6}-\u{1F1FF}]{2}|\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic}\uFE0F?)*`,
+);
+const EMOTICON_START = new Set([...':;=xX<^tT->@'].map((ch) => ch.charCodeAt(0)));
+const PUNCT = new Set([...'!?！？.,;:…()[]{}"“”«»\n\r|/\\–—-'].map((ch) => ch.charCodeAt(0)));
+
+function stickyAt(pattern: RegExp, text: string, i: number): string | undefined {
+  pattern.lastIndex = i;
+  return pattern.exec(text)?.[0];
+}
+
+/** A URL, e-mail address, domain name or number starting at a word character, if any. */
+function wordLike(text: string, i: number, end: number): Scanned | undefined {
+  const code = text.charCodeAt(i);
+  const after = text.charCodeAt(end);
+  if ((code === 0x68 || code === 0x77 || code === 0x48 || code === 0x57) && end - i >= 3) {
+    const url = stickyAt(URL, text, i);
+    if (url !== undefined) return { kind: 'url', text: url, start: i };
+  }
+  if (after === 0x2e || after === 0x40 || after === 0x2b || after === 0x2d) {
+    const found = stickyAt(EMAIL_OR_DOMAIN, text, i);
+    if (found !== undefined) return { kind: 'url', text: found, start: i };
+  }
+  if (after === 0x2e || after === 0x2c || after === 0x3a || after === 0x2f) {
+    const found = stickyAt(NUMBER, text, i);
+    if (found !== undefined) return { kind: 'number', text: found, start: i };
+  }
+  return undefined;
+}
+
+function punctEnd(text: string, i: number): number {
+  let j = i + 1;
+  while (j < text.length && PUNCT.has(text.charCodeAt(j))) j++;
+  return j;
+}
+
+/** The stretch starting at i (a word character or not), or undefined when i starts nothing. */
+function scanAt(text: string, i: number): Scanned | undefined {
+  const code = text.charCodeAt(i);
+  if (EMOTICON_START.has(code)) {
+    const emoticon = stickyAt(EMOTICON, text, i);
+    if (emoticon !== undefined) return { kind: 'emoticon', text: emoticon, start: i };
+  }
+  if (wordCharLength(text, i) > 0) {
+    const end = wordEnd(text, i);
+    return wordLike(text, i, end) ?? { kind: 'word', text: text.slice(i, end), start: i };
+  }
+  if ((code === 0x23 || code === 0xff03) && wordCharLength(text, i + 1) > 0) {
+    return { kind: 'hashtag', text: text.slice(i, wordEnd(text, i + 1)), start: i };
+  }
+  if (code === 0x40) {
+    const mention = stickyAt(MENTION, text, i);
+    if (mention !== undefined) return { kind: 'mention', text: mention, start: i };
+  }
+  if (PUNCT.has(code)) return { kind: 'punct', text: text.slice(i, punctEnd(text, i)), start: i };
+  if (code >= 0x2000) {
+    const emoji = stickyAt(EMOJI, text, i);
+    if (emoji !== undefined) return { kind: 'emoji', text: emoji, start: i };
+  }
+  return undefined;
+}
+
+/**
+ * Splits a text into words (letters, marks, digits), numbers with separators ("10:30",
+ * "50.000"), URLs, e-mail addresses and domain names, @mentions, #hashtags, ASCII emoticons,
+ * emoji and runs of punctuation; white space and other symbols are skipped. A hand-written
+ * scanner (regexes only where a rare token may start): this runs on every post.
+ */
+export function scanText(text: string): Scanned[] {
+  const out: Scanned[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const found = scanAt(text, i);
+    if (found === undefined) {
+      i++;
+      continue;
+    }
+    out.push(found);
+    i = found.start + Math.max(1, found.text.length);
+  }
+  return out;
+}
