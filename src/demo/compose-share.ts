@@ -23,6 +23,9 @@ import {
 } from './social.js';
 import { capitalize, renderTemplate, type Template } from './style.js';
 
+/** Platforms where newspapers run their own pages and share their articles. */
+const PRESS_PAGES = new Set(['facebook', 'x', 'zalo', 'instagram']);
+
 interface SharedArticle {
   title: string;
   text: string;
@@ -56,7 +59,7 @@ export function composeShare(c: ComposeContext, job: Job): Draft | undefined {
   const outlet = OUTLETS[a.outlet]!;
   const rng = c.rng;
   const r = rng.next();
-  if (r < 0.3 && job.platform !== 'forum') {
+  if (r < 0.3 && PRESS_PAGES.has(job.platform)) {
     const text = `${a.title}\n${firstSentences(a.text, 1)}\n${a.url}`;
     return { kind: 'post', text, lang: 'vi', author: outletAuthor(outlet), boost: 2 };
   }

@@ -16,6 +16,7 @@ import {
   commentText,
   englishText,
   pickTypingStyle,
+  socialPost,
   socialText,
   spamText,
 } from './social.js';
@@ -63,11 +64,11 @@ function comment(c: ComposeContext, job: Job): Draft | undefined {
   return { kind: 'comment', text, lang: 'vi', author, parentId: parent.id };
 }
 
-function titleFor(job: Job, text: string, tone: string): string | undefined {
+/** Forum and Reddit threads are titled by their first core sentence (not an opener like "[Phản ánh]"). */
+function titleFor(job: Job, core: string, tone: string): string | undefined {
   if (job.platform !== 'forum' && job.platform !== 'reddit') return undefined;
   const prefix = tone === 'neutral' ? '[Hỏi] ' : tone === 'negative' ? '[Phản ánh] ' : '';
-  const firstLine = text.split(/(?<=[.!?])\s|\n/)[0] ?? text;
-  return prefix + clip(firstLine, 90);
+  return prefix + clip(core, 90);
 }
 
 function post(c: ComposeContext, job: Job, profile: PlatformProfile): Draft {
@@ -75,19 +76,20 @@ function post(c: ComposeContext, job: Job, profile: PlatformProfile): Draft {
   const issue = ISSUES[job.issueIndex]!;
   const style = pickTypingStyle(rng, profile.plainRate);
   const tone = toneFor(job, rng);
-  const raw = socialText(issue, job.scene, rng, {
+  const raw = socialPost(issue, job.scene, rng, {
     tone,
     teen: style.teen,
     hashtagRate: profile.hashtagRate,
     sentences: 1 + (profile.extraSentences > 0 ? rng.int(profile.extraSentences + 1) : 0),
   });
-  const text = applyStyle(clip(raw, profile.maxLength), style);
+  const text = applyStyle(clip(raw.text, profile.maxLength), style);
+  const title = titleFor(job, applyStyle(raw.core, style), tone);
   const author =
     job.platform === 'facebook' && rng.chance(0.12)
       ? pickPage(rng)
       : pickCitizen(job.platform, c.authorPool, c.seedTag, rng);
   const boost = job.incident === undefined ? 1 : 1.5;
-  return { kind: 'post', text, title: titleFor(job, text, tone), lang: 'vi', author, boost };
+  return { kind: 'post', text, title, lang: 'vi', author, boost };
 }
 
 function message(c: ComposeContext, job: Job): Draft {
@@ -96,7 +98,7 @@ function message(c: ComposeContext, job: Job): Draft {
   const style = pickTypingStyle(rng, 0.25);
   const fill = (slot: string): string => fillSlot(slot, job.scene, rng);
   const core = socialText(issue, job.scene, rng, {
-    tone: toneFor(job, rng),
+    tone: rng.chance(0.85) ? 'negative' : toneFor(job, rng),
     teen: false,
     hashtagRate: 0,
     sentences: 1 + rng.int(2),

@@ -75,21 +75,24 @@ export function socialUrl(p: UrlParts): string | undefined {
 }
 
 const CACHED_AUTHORS = 4096;
-const authorCache = new Map<string, Author[]>();
+let cachedSeedTag = -1;
+const authorCache = new Map<Platform, Author[]>();
 
 /**
  * Picks a private citizen: a few people post a lot, most post once or twice. The most active
- * authors are cached (per platform and seed); each post gets its own copy.
+ * authors of the current seed are cached; each post gets its own copy.
  */
 export function pickCitizen(platform: Platform, pool: number, seedTag: number, rng: Rng): Author {
   const k = Math.floor(pool * rng.next() ** 2.2);
   if (k >= CACHED_AUTHORS) return citizenAuthor(platform, k, seedTag);
-  const key = `${platform}:${seedTag}`;
-  let cache = authorCache.get(key);
+  if (seedTag !== cachedSeedTag) {
+    authorCache.clear();
+    cachedSeedTag = seedTag;
+  }
+  let cache = authorCache.get(platform);
   if (cache === undefined) {
-    if (authorCache.size > 64) authorCache.clear();
     cache = [];
-    authorCache.set(key, cache);
+    authorCache.set(platform, cache);
   }
   const author = (cache[k] ??= citizenAuthor(platform, k, seedTag));
   return { ...author };

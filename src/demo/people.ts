@@ -46,12 +46,13 @@ function personOf(seedTag: number, k: number): Person {
   const h1 = hash32(seedTag, k);
   const h2 = hash32(h1, 7);
   const female = (h1 & 1) === 1;
-  return {
-    female,
-    family: (h1 >>> 3) % FAMILY.length,
-    middle: (h2 >>> 2) % (female ? MIDDLE_F : MIDDLE_M).length,
-    given: (h2 >>> 9) % (female ? GIVEN_F : GIVEN_M).length,
-  };
+  const middles = female ? MIDDLE_F : MIDDLE_M;
+  const givens = female ? GIVEN_F : GIVEN_M;
+  const middle = (h2 >>> 2) % middles.length;
+  let given = (h2 >>> 9) % givens.length;
+  // "Phương Phương", "Thanh Thanh": never the same middle and given name.
+  if (givens[given] === middles[middle]) given = (given + 1) % givens.length;
+  return { female, family: (h1 >>> 3) % FAMILY.length, middle, given };
 }
 
 function fullName(p: Person): string {

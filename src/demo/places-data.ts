@@ -18,6 +18,8 @@ export interface DistrictSpec {
   flood?: string;
   /** Traffic hot spots, written as after "ở"/"tại". */
   traffic?: string;
+  /** Canals and rivers through the district, if any. */
+  canals?: string;
   /** Relative weight of how often the district is talked about. */
   weight: number;
 }
@@ -33,6 +35,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
       'chợ Bến Thành, phố đi bộ Nguyễn Huệ, Nhà thờ Đức Bà, Bưu điện Thành phố, công viên 23/9, bến Bạch Đằng, ga metro Ba Son, công viên Tao Đàn, Dinh Độc Lập, phố Tây Bùi Viện, chợ Tân Định',
     flood: 'đường Nguyễn Thái Bình, đường Trần Đình Xu, đường Nguyễn Cư Trinh',
     traffic: 'đường Nguyễn Thị Minh Khai, đường Hàm Nghi, đường Tôn Đức Thắng, cầu Ông Lãnh',
+    canals: 'rạch Bến Nghé',
     weight: 9,
   },
   {
@@ -45,6 +48,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
       'khu đô thị Thủ Thiêm, cầu Thủ Thiêm, hầm Thủ Thiêm, khu Thảo Điền, ga metro Thảo Điền, khu đô thị Sala, cảng Cát Lái, Vincom Mega Mall Thảo Điền',
     flood: 'đường Lương Định Của, đường Thảo Điền, đường Nguyễn Văn Hưởng, đường Trần Não',
     traffic: 'nút giao An Phú, hầm Thủ Thiêm, đường Mai Chí Thọ, cầu Thủ Thiêm, cảng Cát Lái',
+    canals: 'rạch Cá Trê, sông Sài Gòn',
     weight: 5,
   },
   {
@@ -57,6 +61,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
       'hồ Con Rùa, chợ Bàn Cờ, chùa Vĩnh Nghiêm, kênh Nhiêu Lộc - Thị Nghè, Bệnh viện Bình Dân, công viên Lê Văn Tám',
     flood: 'đường Trường Sa, đường Hoàng Sa, đường Lê Văn Sỹ',
     traffic: 'đường Cách Mạng Tháng Tám, đường Nam Kỳ Khởi Nghĩa, đường Nguyễn Đình Chiểu',
+    canals: 'kênh Nhiêu Lộc - Thị Nghè',
     weight: 6,
   },
   {
@@ -68,6 +73,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
     landmarks: 'phố ẩm thực Vĩnh Khánh, cầu Khánh Hội, bến Nhà Rồng, cảng Sài Gòn, chợ Xóm Chiếu',
     flood: 'đường Bến Vân Đồn, đường Đoàn Văn Bơ',
     traffic: 'cầu Khánh Hội, đường Nguyễn Tất Thành, đường Khánh Hội',
+    canals: 'kênh Tẻ, rạch Bến Nghé',
     weight: 3,
   },
   {
@@ -80,6 +86,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
       'khu Chợ Lớn, chợ An Đông, Bệnh viện Chợ Rẫy, Bệnh viện Đại học Y Dược, phố Hải Thượng Lãn Ông, chùa Bà Thiên Hậu',
     flood: 'đường Nguyễn Chí Thanh, đường Ngô Quyền',
     traffic: 'đường Nguyễn Tri Phương, đường Hùng Vương, đường Nguyễn Chí Thanh',
+    canals: 'kênh Tàu Hủ',
     weight: 4,
   },
   {
@@ -91,6 +98,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
     landmarks: 'chợ Bình Tây, công viên Phú Lâm, bến xe Chợ Lớn, công viên Bình Phú',
     flood: 'đường Kinh Dương Vương, đường Hậu Giang, đường Lò Gốm',
     traffic: 'vòng xoay Phú Lâm, đường Hậu Giang, đường Kinh Dương Vương',
+    canals: 'kênh Tân Hóa - Lò Gốm, kênh Hàng Bàng',
     weight: 3,
   },
   {
@@ -103,6 +111,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
       'khu Phú Mỹ Hưng, cầu Kênh Tẻ, cầu Phú Mỹ, Crescent Mall, SC VivoCity, cầu Ánh Sao, khu chế xuất Tân Thuận, Lotte Mart quận 7',
     flood: 'đường Huỳnh Tấn Phát, đường Trần Xuân Soạn, đường Lê Văn Lương, đường Nguyễn Thị Thập',
     traffic: 'đường Nguyễn Văn Linh, cầu Kênh Tẻ, đường Huỳnh Tấn Phát, cầu Tân Thuận',
+    canals: 'kênh Tẻ, rạch Ông Lớn',
     weight: 8,
   },
   {
@@ -114,6 +123,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
     landmarks: 'chợ Xóm Củi, cầu chữ Y, kênh Đôi, cầu Nhị Thiên Đường, chợ Rạch Ông',
     flood: 'đường Phạm Thế Hiển, đường Bến Bình Đông, đường Quốc lộ 50',
     traffic: 'cầu chữ Y, đường Phạm Hùng, đường Quốc lộ 50',
+    canals: 'kênh Đôi, kênh Tàu Hủ, rạch Ụ Cây',
     weight: 4,
   },
   {
@@ -126,6 +136,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
       'Vinhomes Grand Park, khu công nghệ cao, khu du lịch Suối Tiên, Vincom Lê Văn Việt, bến xe Miền Đông mới',
     flood: 'đường Lê Văn Việt, đường Nguyễn Duy Trinh, đường Đỗ Xuân Hợp',
     traffic: 'đường Lê Văn Việt, Xa lộ Hà Nội, bến xe Miền Đông mới',
+    canals: 'sông Tắc',
     weight: 4,
   },
   {
@@ -149,6 +160,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
     landmarks: 'công viên Đầm Sen, chợ Bình Thới, sân vận động Phú Thọ, chùa Giác Viên',
     flood: 'đường Lạc Long Quân, đường Bình Thới',
     traffic: 'đường Lạc Long Quân, đường Lê Đại Hành',
+    canals: 'kênh Tân Hóa - Lò Gốm',
     weight: 3,
   },
   {
@@ -161,6 +173,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
       'công viên phần mềm Quang Trung, chợ Hiệp Thành, cầu An Phú Đông, cầu vượt Quang Trung',
     flood: 'đường Nguyễn Văn Quá, đường Hà Huy Giáp, đường Lê Văn Khương',
     traffic: 'ngã tư An Sương, ngã tư Ga, Quốc lộ 1A',
+    canals: 'kênh Tham Lương, rạch Bến Cát',
     weight: 5,
   },
   {
@@ -176,6 +189,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
       'đường Nguyễn Hữu Cảnh, đường Ung Văn Khiêm, đường Đinh Bộ Lĩnh, đường Nguyễn Xí, đường Bình Quới',
     traffic:
       'vòng xoay Hàng Xanh, ngã tư Hàng Xanh, cầu Sài Gòn, đường Điện Biên Phủ, đường Xô Viết Nghệ Tĩnh',
+    canals: 'kênh Nhiêu Lộc - Thị Nghè, rạch Xuyên Tâm, rạch Cầu Sơn',
     weight: 9,
   },
   {
@@ -188,6 +202,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
     landmarks: 'ngã sáu Gò Vấp, chợ Gò Vấp, Emart Phan Huy Ích, công viên Làng hoa Gò Vấp',
     flood: 'đường Nguyễn Văn Lượng, đường Lê Đức Thọ, đường Quang Trung',
     traffic: 'đường Phạm Văn Đồng, đường Nguyễn Oanh, ngã sáu Gò Vấp, đường Quang Trung',
+    canals: 'rạch Xuyên Tâm, rạch Bến Cát',
     weight: 7,
   },
   {
@@ -200,6 +215,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
     landmarks: 'chợ Phú Nhuận, ngã tư Phú Nhuận, cầu Kiệu, khu ẩm thực Phan Xích Long',
     flood: 'đường Huỳnh Văn Bánh, đường Phan Xích Long',
     traffic: 'ngã tư Phú Nhuận, đường Nguyễn Văn Trỗi, đường Phan Đăng Lưu',
+    canals: 'kênh Nhiêu Lộc - Thị Nghè',
     weight: 4,
   },
   {
@@ -214,6 +230,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
     flood: 'đường Trường Sơn, đường Bàu Cát, đường Phổ Quang',
     traffic:
       'đường Cộng Hòa, đường Trường Chinh, đường Trường Sơn, sân bay Tân Sơn Nhất, vòng xoay Lăng Cha Cả, ngã tư Bảy Hiền',
+    canals: 'kênh Nhiêu Lộc - Thị Nghè, kênh Tham Lương',
     weight: 8,
   },
   {
@@ -225,6 +242,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
     landmarks: 'Aeon Mall Tân Phú, chợ Tân Hương, khu công nghiệp Tân Bình, Bệnh viện quận Tân Phú',
     flood: 'đường Tân Kỳ Tân Quý, đường Lũy Bán Bích',
     traffic: 'đường Lũy Bán Bích, đường Âu Cơ, đường Tân Kỳ Tân Quý',
+    canals: 'kênh Tân Hóa - Lò Gốm, kênh Tham Lương',
     weight: 4,
   },
   {
@@ -236,6 +254,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
     landmarks: 'bến xe Miền Tây, Aeon Mall Bình Tân, khu công nghiệp Tân Tạo, chợ Bình Trị Đông',
     flood: 'đường Kinh Dương Vương, đường Tên Lửa, đường Phan Anh, đường Tỉnh lộ 10',
     traffic: 'vòng xoay An Lạc, bến xe Miền Tây, Quốc lộ 1A, đường Kinh Dương Vương',
+    canals: 'kênh Tham Lương - Bến Cát, kênh 19/5',
     weight: 5,
   },
   {
@@ -249,6 +268,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
       'ngã tư Thủ Đức, chợ Thủ Đức, Làng Đại học Thủ Đức, ga metro Thủ Đức, Giga Mall, cầu Rạch Chiếc, ngã tư Bình Phước',
     flood: 'Quốc lộ 13, đường Tô Ngọc Vân, đường Đặng Văn Bi, đường Kha Vạn Cân, đường Hiệp Bình',
     traffic: 'ngã tư Thủ Đức, Xa lộ Hà Nội, Quốc lộ 13, nút giao Bình Phước, đường Phạm Văn Đồng',
+    canals: 'rạch Gò Dưa',
     weight: 8,
   },
   {
@@ -261,6 +281,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
       'địa đạo Củ Chi, chợ Củ Chi, khu công nghiệp Tây Bắc Củ Chi, khu liên hợp xử lý chất thải Tây Bắc',
     flood: 'Tỉnh lộ 15, đường Nguyễn Thị Rành',
     traffic: 'Quốc lộ 22, Tỉnh lộ 8',
+    canals: 'kênh Đông',
     weight: 2,
   },
   {
@@ -272,6 +293,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
     landmarks: 'chợ Hóc Môn, chợ đầu mối Hóc Môn, ngã ba Bà Điểm',
     flood: 'đường Đặng Thúc Vịnh, đường Nguyễn Ảnh Thủ',
     traffic: 'Quốc lộ 22, ngã tư An Sương',
+    canals: 'rạch Tra',
     weight: 2,
   },
   {
@@ -285,6 +307,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
       'chợ đầu mối Bình Điền, khu dân cư Trung Sơn, bãi rác Đa Phước, khu công nghiệp Lê Minh Xuân',
     flood: 'đường Vĩnh Lộc, đường Quách Điêu, khu dân cư Trung Sơn',
     traffic: 'Quốc lộ 1A, đường Nguyễn Văn Linh, cầu Bình Điền',
+    canals: 'kênh An Hạ',
     weight: 3,
   },
   {
@@ -296,6 +319,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
     landmarks: 'phà Bình Khánh, khu công nghiệp Hiệp Phước, cảng Hiệp Phước',
     flood: 'đường Huỳnh Tấn Phát, đường Lê Văn Lương, đường Đào Sư Tích',
     traffic: 'đường Nguyễn Hữu Thọ, đường Huỳnh Tấn Phát, phà Bình Khánh',
+    canals: 'sông Nhà Bè, rạch Dơi',
     weight: 3,
   },
   {
@@ -306,6 +330,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
     landmarks: 'biển Cần Thạnh, rừng Sác, đảo khỉ Cần Giờ, chợ Hàng Dương',
     flood: 'đường Duyên Hải, đường Rừng Sác',
     traffic: 'đường Rừng Sác, phà Bình Khánh',
+    canals: 'sông Lòng Tàu',
     weight: 1,
   },
   {
@@ -316,6 +341,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
     landmarks: 'chợ Thủ Dầu Một, ga Dĩ An, Becamex Tower, khu công nghiệp VSIP',
     flood: 'Quốc lộ 1K, đường Mỹ Phước Tân Vạn',
     traffic: 'Quốc lộ 1K, ngã tư 550, đường Mỹ Phước Tân Vạn',
+    canals: 'kênh Ba Bò',
     weight: 2,
   },
   {
@@ -326,6 +352,7 @@ export const DISTRICT_SPECS: readonly DistrictSpec[] = [
     landmarks: 'Bãi Sau, Bãi Trước, tượng Chúa Kitô Vua, ngọn hải đăng Vũng Tàu',
     flood: 'đường Lê Hồng Phong, đường Ba Cu',
     traffic: 'Quốc lộ 51, đường Thùy Vân',
+    canals: 'kênh Bến Đình',
     weight: 1,
   },
 ];

@@ -16,7 +16,16 @@ export interface District {
   traffic: readonly string[];
   /** Streets as spots: "đường Lê Lợi", "Quốc lộ 22". */
   streetSpots: readonly string[];
+  /** Canals and rivers through it (the city's main canals where it has none of its own). */
+  canals: readonly string[];
 }
+
+const CITY_CANALS = [
+  'kênh Nhiêu Lộc - Thị Nghè',
+  'kênh Tàu Hủ',
+  'kênh Tân Hóa - Lò Gốm',
+  'kênh Tham Lương',
+];
 
 function list(text: string | undefined): string[] {
   return text === undefined ? [] : text.split(', ').map((item) => item.trim());
@@ -71,6 +80,7 @@ function asSpot(street: string): string {
 function toDistrict(spec: DistrictSpec): District {
   return {
     streetSpots: list(spec.streets).map(asSpot),
+    canals: spec.canals === undefined ? CITY_CANALS : list(spec.canals),
     formal: formalName(spec),
     casual: casualNames(spec),
     english: englishName(spec),

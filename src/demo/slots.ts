@@ -82,10 +82,31 @@ function spotsOf(issue: IssueSource, district: District): readonly string[] {
   return district.streetSpots;
 }
 
-/** Draws a fresh scene for one issue at one time. */
-export function makeScene(issue: IssueSource, atMs: number, rng: Rng): Scene {
+const SCHOOL_LEVELS = ['Mầm non', 'Tiểu học', 'Tiểu học', 'THCS', 'THCS', 'THPT'];
+
+function orgOf(issue: IssueSource, district: District, ward: string, rng: Rng): string {
+  if (issue.orgFrom === 'canal') return rng.pick(district.canals);
+  if (issue.orgFrom === 'school')
+    return `Trường ${rng.pick(SCHOOL_LEVELS)} ${ward.replace(/^(phường|xã) /, '')}`;
+  return issue.orgs.length > 0 ? rng.pick(issue.orgs) : 'UBND phường';
+}
+
+/**
+ * Moves a time at night (0–6h in Vietnam) back to the evening before, except for security
+ * incidents: floods, jams and offices are reported in the day.
+ */
+function plausibleHour(issue: IssueSource, atMs: number): number {
+  if (issue.key === 'security') return atMs;
+  const hour = vnDate(atMs).getUTCHours();
+  return hour < 6 ? atMs - (hour + 5) * 3_600_000 : atMs;
+}
+
+/** Draws a fresh scene for one issue at (about) one time. */
+export function makeScene(issue: IssueSource, time: number, rng: Rng): Scene {
+  const atMs = plausibleHour(issue, time);
   const districtIndex = pickDistrictIndex(rng);
   const district = DISTRICTS[districtIndex]!;
+  const ward = rng.pick(district.wards);
   const spot = rng.pick(spotsOf(issue, district));
   const street = spot.startsWith('đường ')
     ? spot.slice('đường '.length)
@@ -94,11 +115,11 @@ export function makeScene(issue: IssueSource, atMs: number, rng: Rng): Scene {
     issue,
     districtIndex,
     district,
-    ward: rng.pick(district.wards),
+    ward,
     street,
     spot,
     landmark: rng.pick(district.landmarks),
-    org: issue.orgs.length > 0 ? rng.pick(issue.orgs) : 'UBND phường',
+    org: orgOf(issue, district, ward, rng),
     personSeed: rng.int(0x7fffffff),
     n: rng.between(2, 9),
     num: rng.between(12, 240),

@@ -91,10 +91,21 @@ export function socialText(
   rng: Rng,
   o: SocialTextOptions,
 ): string {
+  return socialPost(issue, scene, rng, o).text;
+}
+
+/** `socialText`, also returning its first core sentence (what a forum thread is titled by). */
+export function socialPost(
+  issue: CompiledIssue,
+  scene: Scene,
+  rng: Rng,
+  o: SocialTextOptions,
+): { text: string; core: string } {
   const parts: string[] = [];
   const wrap = o.bare !== true;
   if (wrap && rng.chance(0.35))
     parts.push(renderStyled(CHATTER.openers[o.tone], scene, rng, o.teen));
+  const coreIndex = parts.length;
   const list = coreList(issue, o.tone);
   const first = rng.int(list.length);
   const count = Math.min(o.sentences, list.length);
@@ -102,14 +113,15 @@ export function socialText(
     const t = list[(first + k) % list.length]!;
     parts.push(render(o.teen ? t.teen : t.plain, scene, rng));
   }
-  if (!wrap) return parts.join(' ');
+  const core = parts[coreIndex]!;
+  if (!wrap) return { text: parts.join(' '), core };
   if (rng.chance(0.45)) parts.push(renderStyled(CHATTER.closings[o.tone], scene, rng, o.teen));
   if (rng.chance(0.4)) parts.push(emojiFor(o.tone, rng));
   if (rng.chance(0.06)) parts.push(rng.pick(MENTIONS));
   if (rng.chance(o.hashtagRate)) parts.push(hashtags(issue, rng));
   let text = parts.join(rng.chance(0.15) ? '\n' : ' ');
   if (text.length < 50) text += ` ${renderStyled(CHATTER.closings[o.tone], scene, rng, o.teen)}`;
-  return text;
+  return { text, core };
 }
 
 /** A reply of 20–200 characters about the scene (or generic). */
@@ -126,9 +138,11 @@ export function commentText(issue: CompiledIssue, scene: Scene, rng: Rng, teen: 
 
 /** An English post (expats, Reddit). */
 export function englishText(issue: CompiledIssue, scene: Scene, rng: Rng): string {
-  let text = render(rng.pick(issue.english), scene, rng);
-  if (rng.chance(0.3) || text.length < 60)
-    text += ` ${render(rng.pick(issue.english), scene, rng)}`;
+  const first = rng.int(issue.english.length);
+  let text = render(issue.english[first]!, scene, rng);
+  if (rng.chance(0.3) || text.length < 60) {
+    text += ` ${render(issue.english[(first + 1) % issue.english.length]!, scene, rng)}`;
+  }
   if (rng.chance(0.15)) text += ' #saigon #hcmc';
   return rng.chance(0.7) ? stripMarks(text) : text;
 }

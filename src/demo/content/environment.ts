@@ -6,15 +6,8 @@ export const ENVIRONMENT: IssueSource = {
   incidentWeight: 7,
   spot: 'street',
   hashtags: ['#racthai', '#moitruong', '#onhiem', '#khoibui', '#kenhnhieuloc', '#xanhsaigon'],
-  orgs: [
-    'kênh Nhiêu Lộc - Thị Nghè',
-    'kênh Tàu Hủ',
-    'kênh Đôi',
-    'rạch Xuyên Tâm',
-    'kênh Tân Hóa - Lò Gốm',
-    'rạch Bến Nghé',
-    'kênh Tham Lương',
-  ],
+  orgs: [],
+  orgFrom: 'canal',
   complaints: [
     'Rác thải chất đống ngay đầu hẻm trên đường {street}, bốc mùi hôi thối mấy ngày nay rồi.',
     'Nước ở {org} đen ngòm, mùi hôi nồng nặc, đi ngang phải bịt mũi.',

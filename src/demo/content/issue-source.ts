@@ -31,8 +31,10 @@ export interface IssueSource {
   incidentWeight: number;
   spot: SpotKind;
   hashtags: readonly string[];
-  /** Values of `{org}`: hospitals, banks, utility companies, schools… */
+  /** Values of `{org}`: hospitals, banks, utility companies, vehicles… */
   orgs: readonly string[];
+  /** Where `{org}` comes from instead, when it belongs to the place: a canal of the district, a school named after the ward. */
+  orgFrom?: 'canal' | 'school';
   /** Social posts that complain (negative). */
   complaints: readonly string[];
   /** Social posts that ask or inform (neutral). */

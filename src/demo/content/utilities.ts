@@ -7,14 +7,7 @@ export const UTILITIES_POWER: IssueSource = {
   incidentWeight: 5,
   spot: 'street',
   hashtags: ['#cupdien', '#matdien', '#tiendien', '#evnhcmc', '#nangnong'],
-  orgs: [
-    'EVNHCMC',
-    'Điện lực Gia Định',
-    'Điện lực Thủ Thiêm',
-    'Điện lực Chợ Lớn',
-    'Điện lực Tân Thuận',
-    'Điện lực Bình Chánh',
-  ],
+  orgs: ['EVNHCMC', 'điện lực', 'Tổng công ty Điện lực TP.HCM', 'ngành điện'],
   complaints: [
     'Cúp điện từ sáng tới giờ ở {p}, không thông báo gì hết, nóng muốn điên.',
     'Hóa đơn tiền điện tháng này tăng gấp đôi mà xài như mọi tháng, ai giải thích giùm.',
@@ -90,14 +83,7 @@ export const UTILITIES_WATER: IssueSource = {
   incidentWeight: 3,
   spot: 'street',
   hashtags: ['#matnuoc', '#nuocsach', '#sawaco', '#cupnuoc'],
-  orgs: [
-    'SAWACO',
-    'Cấp nước Gia Định',
-    'Cấp nước Chợ Lớn',
-    'Cấp nước Nhà Bè',
-    'Cấp nước Thủ Đức',
-    'Cấp nước Tân Hòa',
-  ],
+  orgs: ['SAWACO', 'công ty cấp nước', 'Tổng công ty Cấp nước Sài Gòn'],
   complaints: [
     'Mất nước 2 ngày rồi ở {q}, phải mua nước bình về tắm, {org} trả lời chờ.',
     'Nước máy ở {p} có mùi clo nồng, lại đục ngầu, không dám cho con uống.',
