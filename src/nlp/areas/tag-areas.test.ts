@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import type { AreaTagResult } from './area-types.js';
 import { tagAreas } from './tag-areas.js';
 
@@ -465,5 +466,49 @@ describe('tagAreas: Unicode and hostile input', () => {
   it('never throws on non-string input from an untyped caller', () => {
     assert.ok(nothing(tagAreas(undefined as unknown as string)));
     assert.ok(nothing(tagAreas(42 as unknown as string)));
+  });
+});
+
+describe('tagAreas: any input', () => {
+  const pieces = [
+    'quận',
+    'Q',
+    '7',
+    '12',
+    'phường',
+    'P.',
+    'Tân Định',
+    'Gò Vấp',
+    'Sài Gòn',
+    'TP.HCM',
+    'Thủ Đức',
+    'An Phú',
+    ', ',
+    ' ',
+    'và',
+    '#',
+    '🔥',
+    'Phường'.normalize('NFD'),
+    '\u0301',
+  ];
+  const fragment = fc.oneof(
+    fc.constantFrom(...pieces),
+    fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)),
+    fc.string({ unit: 'binary', maxLength: 6 }),
+  );
+
+  it('never throws, and every result points back into the text', () => {
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const result = tag(text);
+        for (const area of result.ambiguous) assert.ok(area.candidates.length >= 2);
+        for (const area of result.areas) {
+          assert.ok(area.evidence.start >= 0 && area.evidence.end <= text.length);
+          assert.ok(area.evidence.start < area.evidence.end);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -88,10 +88,9 @@ function resolveAll(words: readonly AreaWord[], text: string): Step[] {
   const second = first.map((step, k) => (step === undefined ? undefined : withContext(first, k)));
   const usedAsContext = new Set<number>();
   for (const step of second) {
-    if (step?.context !== undefined && step.resolution.unit !== undefined) {
-      if (first[step.context]!.resolution.unit!.level === 'district')
-        usedAsContext.add(step.context);
-    }
+    const context = step?.context;
+    if (context === undefined || step!.resolution.unit === undefined) continue;
+    if (first[context]!.resolution.unit!.level === 'district') usedAsContext.add(context);
   }
   return second.filter((s, k): s is Step => s !== undefined && !usedAsContext.has(k));
 }
