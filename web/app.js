@@ -1,0 +1,262 @@
+/* global document, EventSource */
+import { api } from './api.js';
+import { bilingual, clear, el } from './dom.js';
+import { PLATFORM_LABELS, errorBox, postCard, warningList } from './render.js';
+
+const MAX_CARDS = 300;
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  q: '',
+  topic: null,
+  platforms: new Set(),
+  cursor: undefined,
+  topics: [],
+  pendingNew: 0,
+  searchToken: 0,
+  stream: null,
+};
+
+function topicName(id) {
+  return state.topics.find((t) => t.id === id)?.name ?? null;
+}
+
+function setLiveStatus(kind) {
+  const labels = {
+    connecting: 'Đang kết nối… / Connecting…',
+    live: 'Trực tiếp / Live',
+    down: 'Mất kết nối, đang thử lại… / Reconnecting…',
+  };
+  $('live-status').dataset.state = kind;
+  $('live-label').textContent = labels[kind];
+}
+
+function renderTopics() {
+  const list = $('topic-list');
+  clear(list);
+  const entries = [{ id: null, name: 'Tất cả bài viết / All posts', count: null }, ...state.topics];
+  for (const topic of entries) {
+    const isSelected = state.topic === topic.id;
+    const button = el(
+      'button',
+      {
+        className: 'topic',
+        attrs: { type: 'button', 'aria-pressed': String(isSelected), title: topic.query ?? '' },
+      },
+      [
+        el('span', { className: 'topic-name', text: topic.name }),
+        topic.count === null
+          ? null
+          : el('span', { className: 'count', text: topic.count.toLocaleString('vi-VN') }),
+      ],
+    );
+    button.addEventListener('click', () => selectTopic(topic.id));
+    list.append(el('li', {}, [button]));
+  }
+}
+
+function renderPlatformChips() {
+  const chips = $('platform-chips');
+  clear(chips);
+  for (const [key, label] of Object.entries(PLATFORM_LABELS)) {
+    const isOn = state.platforms.has(key);
+    const chip = el('button', {
+      className: 'chip',
+      text: label,
+      attrs: { type: 'button', 'aria-pressed': String(isOn) },
+    });
+    chip.addEventListener('click', () => {
+      if (state.platforms.has(key)) state.platforms.delete(key);
+      else state.platforms.add(key);
+      renderPlatformChips();
+      runSearch();
+    });
+    chips.append(chip);
+  }
+}
+
+function renderFeedTitle() {
+  const title = $('feed-title');
+  clear(title);
+  if (state.q) title.append(bilingual('Kết quả tìm kiếm', 'Search results'));
+  else if (state.topic) title.append(el('span', { text: topicName(state.topic) ?? '' }));
+  else title.append(bilingual('Mới nhất', 'Latest'));
+}
+
+function showPending() {
+  const pill = $('new-posts');
+  pill.hidden = state.pendingNew === 0;
+  pill.textContent = `${state.pendingNew} bài mới / new — hiện / show`;
+}
+
+async function runSearch({ append = false } = {}) {
+  const token = ++state.searchToken;
+  const feedback = $('search-feedback');
+  const results = $('results');
+  const params = {
+    q: state.q,
+    topic: state.topic ?? undefined,
+    platforms: [...state.platforms],
+    cursor: append ? state.cursor : undefined,
+  };
+  $('load-more').disabled = true;
+  try {
+    const page = await api.search(params);
+    if (token !== state.searchToken) return;
+    clear(feedback);
+    if (!append) {
+      clear(results);
+      state.pendingNew = 0;
+      showPending();
+    }
+    if (page.warnings.length > 0) feedback.append(warningList(page.warnings, useSuggestion));
+    for (const hit of page.hits) results.append(postCard(hit.post, hit.highlights));
+    state.cursor = page.nextCursor;
+    $('load-more').hidden = !page.nextCursor;
+    $('empty').hidden = results.childElementCount > 0;
+    renderFeedTitle();
+  } catch (error) {
+    if (token !== state.searchToken) return;
+    clear(feedback);
+    feedback.append(errorBox(error, state.q));
+    if (typeof error.details?.offset === 'number') focusQueryAt(error.details.offset);
+  } finally {
+    if (token === state.searchToken) $('load-more').disabled = false;
+  }
+}
+
+function focusQueryAt(offset) {
+  const input = $('q');
+  input.focus();
+  input.setSelectionRange(offset, Math.min(input.value.length, offset + 1));
+}
+
+function useSuggestion(suggestion) {
+  $('q').value = suggestion;
+  state.q = suggestion;
+  runSearch();
+}
+
+function selectTopic(id) {
+  state.topic = id;
+  renderTopics();
+  runSearch();
+  openStream();
+}
+
+function onMatch(message) {
+  let data;
+  try {
+    data = JSON.parse(message.data);
+  } catch {
+    return;
+  }
+  for (const id of data.topicIds ?? []) {
+    const topic = state.topics.find((t) => t.id === id);
+    if (topic) topic.count += 1;
+  }
+  renderTopics();
+  if (state.platforms.size > 0 && !state.platforms.has(data.post.platform)) return;
+  if (state.q) {
+    state.pendingNew += 1;
+    showPending();
+    return;
+  }
+  const results = $('results');
+  const names = (data.topicIds ?? []).map(topicName).filter(Boolean);
+  results.prepend(postCard(data.post, data.highlights ?? [], { topicNames: names, isNew: true }));
+  while (results.childElementCount > MAX_CARDS) results.lastElementChild.remove();
+  $('empty').hidden = true;
+}
+
+function openStream() {
+  state.stream?.close();
+  setLiveStatus('connecting');
+  const stream = new EventSource(api.streamUrl(state.topic));
+  stream.addEventListener('open', () => setLiveStatus('live'));
+  stream.addEventListener('error', () => setLiveStatus('down'));
+  stream.addEventListener('match', onMatch);
+  state.stream = stream;
+}
+
+async function loadTopics() {
+  try {
+    state.topics = (await api.topics()).topics;
+  } catch {
+    state.topics = [];
+  }
+  renderTopics();
+}
+
+function wireTopicForm() {
+  const form = $('topic-form');
+  const feedback = $('topic-feedback');
+  const show = (...nodes) => {
+    clear(feedback);
+    feedback.append(...nodes);
+  };
+  $('topic-test').addEventListener('click', async () => {
+    const query = form.elements.query.value;
+    try {
+      const result = await api.testTopic({ query, sampleSize: 5 });
+      const more = result.isCapped ? '+' : '';
+      show(
+        el('p', { className: 'ok' }, [
+          bilingual(
+            `Khớp ${result.count}${more} / ${result.examined} bài gần đây`,
+            `Matches ${result.count}${more} of ${result.examined} recent posts`,
+          ),
+        ]),
+        warningList(result.warnings, (s) => (form.elements.query.value = s)),
+      );
+    } catch (error) {
+      show(errorBox(error, query));
+    }
+  });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const name = form.elements.name.value.trim();
+    const query = form.elements.query.value;
+    try {
+      const topic = await api.createTopic({ name, query });
+      form.reset();
+      show(el('p', { className: 'ok' }, [bilingual(`Đã tạo “${topic.name}”`, 'Topic created')]));
+      await loadTopics();
+      selectTopic(topic.id);
+    } catch (error) {
+      show(errorBox(error, query));
+    }
+  });
+}
+
+function wireSearch() {
+  $('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    state.q = $('q').value.trim();
+    runSearch();
+  });
+  $('load-more').addEventListener('click', () => runSearch({ append: true }));
+  $('new-posts').addEventListener('click', () => runSearch());
+}
+
+async function showInfo() {
+  try {
+    const info = await api.info();
+    $('demo-banner').hidden = !info.demo;
+    $('version').textContent = `langnghe ${info.version}`;
+  } catch {
+    $('version').textContent = 'langnghe';
+  }
+}
+
+async function start() {
+  wireSearch();
+  wireTopicForm();
+  renderPlatformChips();
+  renderFeedTitle();
+  await Promise.all([showInfo(), loadTopics()]);
+  await runSearch();
+  openStream();
+}
+
+start();
