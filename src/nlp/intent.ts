@@ -104,12 +104,16 @@ const extended = {
   ]),
 };
 
+/** Emoji live in surrogate pairs or the dingbats/symbols block (❤). */
+const MAY_HAVE_EMOJI = /[\u2600-\u27bf\ud83c-\ud83e]/;
+
 /** Question marks and emoji cues, as hits on the extra phrase slots of `extended`. */
 function symbolHits(text: string): PhraseHit[] {
   const hits: PhraseHit[] = [];
   for (let i = text.indexOf('?'); i >= 0; i = text.indexOf('?', i + 1)) {
     hits.push({ phrase: QUESTION_PHRASE, spans: [spanOf(text, i, i + 1)], needsSupport: false });
   }
+  if (!MAY_HAVE_EMOJI.test(text)) return hits;
   for (const token of textTokens(text)) {
     if (token.kind !== 'emoji') continue;
     const label = EMOJI.get(token.text);
@@ -126,14 +130,19 @@ function symbolHits(text: string): PhraseHit[] {
  * empty or cue-less text is `information` with no evidence.
  */
 export function detectIntent(text: string): Intent {
-  const hits = [...matchPhrases(matcher, textTokens(text), text), ...symbolHits(text)];
+  const hits = matchPhrases(matcher, textTokens(text), text);
+  if (text.includes('?') || MAY_HAVE_EMOJI.test(text)) hits.push(...symbolHits(text));
   const groups = weighHits(extended, hits, MAX_EVIDENCE);
   const raw = INTENT_LABELS.map((_, i) => groups.get(i)?.raw ?? 0);
   raw[4]! += INFORMATION_BASE;
   if (raw[0]! >= RHETORICAL_COMPLAINT) raw[2]! = Math.min(raw[2]!, raw[0]! - 0.5);
-  const scores = Object.fromEntries(
-    INTENT_LABELS.map((label, i) => [label, saturate(raw[i]!, SCALE)]),
-  ) as Record<IntentLabel, number>;
+  const scores: Record<IntentLabel, number> = {
+    complaint: saturate(raw[0]!, SCALE),
+    suggestion: saturate(raw[1]!, SCALE),
+    question: saturate(raw[2]!, SCALE),
+    praise: saturate(raw[3]!, SCALE),
+    information: saturate(raw[4]!, SCALE),
+  };
   let best = 4;
   for (let i = 0; i < 4; i++) if (raw[i]! > raw[best]!) best = i;
   const label = INTENT_LABELS[best]!;

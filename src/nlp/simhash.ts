@@ -48,21 +48,46 @@ function features(tokens: readonly Token[]): string[] {
   return tokens.map((t) => t.folded);
 }
 
-function addFeature(counts: Int32Array, high: number, low: number): void {
-  for (let bit = 0; bit < 32; bit++) {
-    counts[bit]! += ((high >>> bit) & 1) * 2 - 1;
-    counts[bit + 32]! += ((low >>> bit) & 1) * 2 - 1;
+/**
+ * Per-bit counters of how many features set each bit, bit-sliced: plane i holds bit i of all 32
+ * counters of one half, so adding a feature is a ripple-carry over a few words instead of 64
+ * increments.
+ */
+const highPlanes = new Int32Array(32);
+const lowPlanes = new Int32Array(32);
+
+function addTo(planes: Int32Array, bits: number): void {
+  let carry = bits | 0;
+  for (let i = 0; carry !== 0; i++) {
+    const next = planes[i]! & carry;
+    planes[i]! ^= carry;
+    carry = next;
   }
 }
 
-function toHex(counts: Int32Array): string {
-  let high = 0;
-  let low = 0;
-  for (let bit = 0; bit < 32; bit++) {
-    if (counts[bit]! > 0) high |= 1 << bit;
-    if (counts[bit + 32]! > 0) low |= 1 << bit;
+/** Bits whose counter exceeds `threshold`, compared plane by plane from the top; clears planes. */
+function majority(planes: Int32Array, threshold: number): number {
+  let greater = 0;
+  let equal = -1;
+  for (let i = 31; i >= 0; i--) {
+    const counter = planes[i]!;
+    const limit = (threshold >>> i) & 1 ? -1 : 0;
+    greater |= equal & counter & ~limit;
+    equal &= ~(counter ^ limit);
+    planes[i] = 0;
   }
-  return (high >>> 0).toString(16).padStart(8, '0') + (low >>> 0).toString(16).padStart(8, '0');
+  return greater >>> 0;
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+function toHex(word: number): string {
+  return (
+    HEX[(word >>> 24) & 255]! +
+    HEX[(word >>> 16) & 255]! +
+    HEX[(word >>> 8) & 255]! +
+    HEX[word & 255]!
+  );
 }
 
 /**
@@ -80,19 +105,24 @@ function toHex(counts: Int32Array): string {
 export function simhash(text: string): string {
   const words = features(textTokens(text));
   if (words.length === 0) return EMPTY_SIMHASH;
-  const counts = new Int32Array(64);
-  const highs = new Uint32Array(words.length);
-  const lows = new Uint32Array(words.length);
+  let previousHigh = 0;
+  let previousLow = 0;
   for (let i = 0; i < words.length; i++) {
     hashString(words[i]!);
-    highs[i] = hashHigh;
-    lows[i] = hashLow;
-    addFeature(counts, hashHigh, hashLow);
-    if (i === 0) continue;
-    finish(Math.imul(highs[i - 1]!, 31) ^ hashHigh, lows[i - 1]! ^ Math.imul(hashLow, 0x9e3779b1));
-    addFeature(counts, hashHigh, hashLow);
+    addTo(highPlanes, hashHigh);
+    addTo(lowPlanes, hashLow);
+    const high = hashHigh;
+    const low = hashLow;
+    if (i > 0) {
+      finish(Math.imul(previousHigh, 31) ^ high, previousLow ^ Math.imul(low, 0x9e3779b1));
+      addTo(highPlanes, hashHigh);
+      addTo(lowPlanes, hashLow);
+    }
+    previousHigh = high;
+    previousLow = low;
   }
-  return toHex(counts);
+  const threshold = Math.floor((2 * words.length - 1) / 2);
+  return toHex(majority(highPlanes, threshold)) + toHex(majority(lowPlanes, threshold));
 }
 
 const HEX64 = /^[0-9a-f]{16}$/i;

@@ -34,7 +34,12 @@ interface Words {
   plain: boolean[];
 }
 
+let lastTokens: readonly Token[] | undefined;
+let lastWords: Words | undefined;
+
+/** The words of a token list; remembers the last list, which categories and intent share. */
 function wordsOf(tokens: readonly Token[]): Words {
+  if (tokens === lastTokens && lastWords !== undefined) return lastWords;
   const words: Words = { tokens: [], keys: [], plain: [] };
   for (const token of tokens) {
     if (!MATCHABLE.has(token.kind)) continue;
@@ -43,7 +48,23 @@ function wordsOf(tokens: readonly Token[]): Words {
     words.keys.push(alias ?? token.folded);
     words.plain.push(alias !== undefined || token.plain);
   }
+  lastTokens = tokens;
+  lastWords = words;
   return words;
+}
+
+const spellings = new Map<string, string>();
+const MAX_SPELLINGS = 20_000;
+
+/** Lower-case canonical spelling of a word, cached: the same few words come back all the time. */
+function spellingOf(word: string): string {
+  let spelling = spellings.get(word);
+  if (spelling === undefined) {
+    spelling = canonicalSpelling(word.toLowerCase());
+    if (spellings.size >= MAX_SPELLINGS) spellings.clear();
+    spellings.set(word, spelling);
+  }
+  return spelling;
 }
 
 /** 0 = no match, 1 = match, 2 = match in the unaccented spelling only (needs support). */
@@ -57,7 +78,7 @@ function verify(entry: Entry, words: Words, at: number): 0 | 1 | 2 {
       continue;
     }
     const token = words.tokens[at + k]!;
-    if (canonicalSpelling(token.text.toLowerCase()) !== wanted) return 0;
+    if (spellingOf(token.text) !== wanted) return 0;
   }
   return result;
 }
