@@ -2,6 +2,7 @@
  * Scores the COMMITTED sentiment and toxicity weights on each data set's dev split, through the
  * runtime path (classifySentiment / classifyToxicity), prints a table and the throughput, and
  * exits 1 when a score falls below its target (UIT-VSFC accuracy ≥ 0.88, ViHSD macro-F1 ≥ 0.60).
+ * "F1 by label" is negative / neutral / positive, or clean / offensive / hate.
  * Usage: node --import tsx eval/run.ts [--data DIR]
  */
 import { parseArgs } from 'node:util';
@@ -32,7 +33,7 @@ const TARGETS: readonly Target[] = [
   { dataset: 'ViHSD', metric: 'macroF1', min: 0.6 },
 ];
 
-const WIDTHS = [12, 22, 6, 9, 9, 10];
+const WIDTHS = [12, 22, 6, 9, 9, 10, 22];
 
 type Predict = (text: string) => number;
 
@@ -66,16 +67,22 @@ function main(): number {
     [aivivn, ' (binary)', binarySentiment, 3],
     [vihsd, '', toxicity, 3],
   ];
-  console.log(formatRow(['data set', 'split', 'n', 'accuracy', 'macro-F1', 'target'], WIDTHS));
+  console.log(
+    formatRow(['data set', 'split', 'n', 'accuracy', 'macro-F1', 'target', 'F1 by label'], WIDTHS),
+  );
   let failed = 0;
   for (const [split, note, predict, classes] of rows) {
     const s = evaluate(split, predict, classes);
     const target = note === '' ? TARGETS.find((t) => t.dataset === split.dataset) : undefined;
     const ok = target === undefined || s[target.metric] >= target.min;
     if (!ok) failed++;
+    const byLabel = s.f1.map((f) => (Number.isNaN(f) ? '-' : f.toFixed(2))).join(' / ');
     const mark = target === undefined ? '' : `${ok ? 'ok' : 'FAIL'} ≥${target.min.toFixed(2)}`;
     console.log(
-      formatRow([split.dataset, split.split + note, s.n, s.accuracy, s.macroF1, mark], WIDTHS),
+      formatRow(
+        [split.dataset, split.split + note, s.n, s.accuracy, s.macroF1, mark, byLabel],
+        WIDTHS,
+      ),
     );
   }
   const rate = measureThroughput(vihsd.examples.map((e) => e.text));

@@ -138,6 +138,11 @@ export function trainTask(spec: TaskSpec): TaskResult {
       datasetWeights: spec.datasetWeights ?? {},
       clipQuantile: spec.clipQuantile,
       ...spec.options,
+      devBeforeQuantization: devScores.map((d) => ({
+        data: `${d.dataset} ${d.split} (${d.scores.n})`,
+        accuracy: Number(d.scores.accuracy.toFixed(4)),
+        macroF1: Number(d.scores.macroF1.toFixed(4)),
+      })),
     },
   });
   return { file, devScores };

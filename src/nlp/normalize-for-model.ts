@@ -137,7 +137,7 @@ function pushRaw(sink: TokenSink, raws: readonly Raw[], i: number): void {
     case 'word':
       return pushWord(sink, raws, i);
     case 'hashtag':
-      return sink.words(raw.key, raw);
+      return sink.words(teencodeFor(raw.key) ?? raw.key, raw);
     case 'url':
       return sink.push('URL', raw, false);
     case 'mention':

@@ -1,0 +1,10 @@
+export { classifySentiment, sentimentModel } from './classify-sentiment.js';
+export type { SentimentLabel } from './classify-sentiment.js';
+export { classifyToxicity, toxicityModel } from './classify-toxicity.js';
+export type { ToxicityLabel } from './classify-toxicity.js';
+export { classifyWith, MAX_EVIDENCE } from './classify-with.js';
+export type { Classification, Evidence } from './classify-with.js';
+export { featurize, FEATURE_BITS, FEATURE_VERSION, MAX_TEXT_CHARS } from './featurize.js';
+export type { Features } from './featurize.js';
+export { decodeLinearModel, encodeLinearModel, LINEAR_MODEL_FORMAT } from './linear-model.js';
+export type { LinearModel, LinearModelFile, LinearModelParams } from './linear-model.js';
