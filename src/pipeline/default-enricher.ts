@@ -12,5 +12,6 @@ export const defaultEnricher: Enricher = (post) => {
     labels: labelsOf(analysis),
     enrichment: analysis as unknown as Record<string, unknown>,
     lang: analysis.lang.code === 'und' ? undefined : analysis.lang.code,
+    simhash: analysis.simhash,
   };
 };

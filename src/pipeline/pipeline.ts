@@ -3,6 +3,7 @@ import type { Clock } from '../core/clock.js';
 import { isLangngheError } from '../core/errors.js';
 import type { Post, PostLabels } from '../core/types.js';
 import { foldText } from '../nlp/fold.js';
+import { createSimhashIndex } from '../nlp/simhash.js';
 import { explainMatch, prepareDoc } from '../query/index.js';
 import type { Explanation } from '../query/index.js';
 import type { Bus, Subscription } from '../bus/index.js';
@@ -14,6 +15,8 @@ export interface Enrichment {
   labels?: PostLabels;
   enrichment?: Record<string, unknown>;
   lang?: string;
+  /** 64-bit SimHash (16 hex digits) of the text, for linking near-duplicates. */
+  simhash?: string;
 }
 
 /** The enrichment stage: pure, fast, never throws for any text. */
@@ -83,6 +86,15 @@ interface Ticket extends ItemOutcome {
   resolve: (outcome: ItemOutcome) => void;
 }
 
+/** Near-duplicate links need enough words: short texts ("ok", "+1") collide by nature. */
+const MIN_WORDS_FOR_DUPLICATE = 8;
+
+function isLongEnough(text: string): boolean {
+  let words = 0;
+  for (const _ of text.matchAll(/\S+/g)) if (++words >= MIN_WORDS_FOR_DUPLICATE) return true;
+  return false;
+}
+
 /** Keeps the last occurrence of each id in a batch (a later copy has fresher counts). */
 function dedupe(messages: readonly PipelineMessage[]): PipelineMessage[] {
   const byId = new Map<string, PipelineMessage>();
@@ -107,6 +119,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     lagSeconds: 0,
   };
   let subscription: Subscription | undefined;
+  // Recent posts' SimHashes, to link reposts and copied articles to their first occurrence.
+  const nearDuplicates = createSimhashIndex({ maxDistance: 3, maxSize: 100_000 });
 
   function settle(message: PipelineMessage, apply: (ticket: Ticket) => void): void {
     if (message.ticket === undefined) return;
@@ -133,6 +147,11 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     if (added.labels !== undefined) stored.labels = added.labels;
     if (added.enrichment !== undefined) stored.enrichment = added.enrichment;
     if (stored.lang === undefined && added.lang !== undefined) stored.lang = added.lang;
+    if (added.simhash !== undefined && isLongEnough(post.text)) {
+      const near = nearDuplicates.findNear(added.simhash);
+      if (near !== undefined && near.id !== post.id) stored.duplicateOf = near.id;
+      else if (near === undefined) nearDuplicates.add(post.id, added.simhash);
+    }
     return stored;
   }
 
