@@ -9,7 +9,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { runEnrichBench } from './enrich.js';
 import { matcherTable, runMatcherBench } from './matcher.js';
+import { pipelineTable, runPipelineBench } from './pipeline.js';
+import { runSearchBench, searchTable } from './search.js';
 
 const args = process.argv.slice(2);
 const isQuick = args.includes('--quick');
@@ -35,6 +38,42 @@ if (wants('matcher')) {
   );
   results.matcher = rows;
   sections.push(`### Matcher\n\n${matcherTable(rows)}`);
+}
+
+if (wants('enrich')) {
+  console.log('enrichment (one core):');
+  const result = runEnrichBench(
+    isQuick ? { posts: 1_000, rounds: 2 } : { posts: 10_000, rounds: 3 },
+    (line) => console.log(line),
+  );
+  results.enrich = result;
+  sections.push(
+    `### Enrichment\n\n${Math.round(result.postsPerSecond).toLocaleString('en-US')} posts/s on one core (generated posts, mean ${Math.round(result.meanChars)} characters).`,
+  );
+}
+
+if (wants('pipeline')) {
+  console.log('pipeline (one process, SQLite file with FTS5):');
+  const rows = await runPipelineBench(
+    isQuick
+      ? { posts: 5_000, topics: 1_000, rounds: 1 }
+      : { posts: 50_000, topics: 1_000, rounds: 3 },
+    (line) => console.log(line),
+  );
+  results.pipeline = rows;
+  sections.push(`### Pipeline\n\n${pipelineTable(rows)}`);
+}
+
+if (wants('search')) {
+  console.log('search latency:');
+  const posts = isQuick ? 50_000 : 1_000_000;
+  const { rows, fillRate } = await runSearchBench({ posts, repeats: isQuick ? 2 : 5 }, (line) =>
+    console.log(line),
+  );
+  results.search = { posts, fillRate, rows };
+  sections.push(
+    `### Search over ${posts.toLocaleString('en-US')} posts\n\n${searchTable(rows)}\n\n(filled at ${Math.round(fillRate).toLocaleString('en-US')} posts/s straight into the store)`,
+  );
 }
 
 console.log(`\n${sections.join('\n\n')}\n`);

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Runs node's test runner over every *.test.ts below the given folders (default: src test).
+# Runs node's test runner over every *.test.ts below the given folders (default: src test scripts).
 # Node 20 has no glob support in --test, so the shell lists the files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dirs=("$@")
-[ ${#dirs[@]} -gt 0 ] || dirs=(src test)
+[ ${#dirs[@]} -gt 0 ] || dirs=(src test scripts)
 mapfile -t files < <(find "${dirs[@]}" -name '*.test.ts' -not -path '*/node_modules/*' | sort)
 if [ ${#files[@]} -eq 0 ]; then
   echo "no test files found in ${dirs[*]}" >&2

@@ -1,0 +1,112 @@
+/**
+ * Full pipeline throughput: validate/normalize → dedupe → (enrich) → match against 1,000 topics →
+ * SQLite with FTS5, through the memory bus, in one process. Posts are the deterministic
+ * generator's; each run writes a fresh database file.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createMemoryBus } from '../src/bus/index.js';
+import { generatePostStream, generateTopicQueries } from '../src/demo/index.js';
+import { defaultEnricher } from '../src/pipeline/default-enricher.js';
+import { createApp } from '../src/services/create-app.js';
+import { createSqliteStore } from '../src/store/index.js';
+import type { Post } from '../src/core/types.js';
+import { formatRate, median, table } from './stats.js';
+
+export interface PipelineBenchRow {
+  variant: string;
+  posts: number;
+  topics: number;
+  postsPerSecond: number;
+  matchesPerPost: number;
+}
+
+const END = Date.UTC(2026, 10, 23, 12);
+
+function posts(count: number, seed: number): Post[] {
+  return [...generatePostStream({ seed, count, endMs: END, spanMs: 7 * 24 * 3600_000 })];
+}
+
+async function runOnce(
+  items: Post[],
+  queries: string[],
+  isEnriched: boolean,
+): Promise<{ rate: number; matches: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'langnghe-bench-'));
+  const store = createSqliteStore({ path: join(dir, 'bench.sqlite') });
+  const app = await createApp({
+    store,
+    bus: createMemoryBus({ capacity: 20_000 }),
+    clock: { now: () => END },
+    enrich: isEnriched ? defaultEnricher : undefined,
+    batchSize: 1_000,
+  });
+  for (const [i, query] of queries.entries())
+    await store.createTopic({ id: `t${i}`, workspaceId: 'default', name: `t${i}`, query });
+  await app.close();
+  const store2 = createSqliteStore({ path: join(dir, 'bench.sqlite') });
+  const app2 = await createApp({
+    store: store2,
+    bus: createMemoryBus({ capacity: 20_000 }),
+    clock: { now: () => END },
+    enrich: isEnriched ? defaultEnricher : undefined,
+    batchSize: 1_000,
+  });
+  let matches = 0;
+  const started = performance.now();
+  const pending: Promise<{ matched: number }>[] = [];
+  for (let i = 0; i < items.length; i += 1_000) {
+    pending.push(app2.ingest(items.slice(i, i + 1_000)));
+    if (pending.length >= 4) matches += (await pending.shift()!).matched;
+  }
+  for (const p of pending) matches += (await p).matched;
+  const seconds = (performance.now() - started) / 1000;
+  await app2.close();
+  rmSync(dir, { recursive: true, force: true });
+  return { rate: items.length / seconds, matches };
+}
+
+export async function runPipelineBench(
+  options: { posts: number; topics: number; rounds: number },
+  log: (line: string) => void,
+): Promise<PipelineBenchRow[]> {
+  const items = posts(options.posts, 5);
+  const queries = generateTopicQueries({ seed: 7, count: options.topics });
+  const rows: PipelineBenchRow[] = [];
+  for (const isEnriched of [false, true]) {
+    const rates: number[] = [];
+    let matches = 0;
+    for (let round = 0; round < options.rounds; round++) {
+      const result = await runOnce(items, queries, isEnriched);
+      rates.push(result.rate);
+      matches = result.matches;
+    }
+    const row = {
+      variant: isEnriched ? 'with enrichment' : 'normalize → match → store',
+      posts: options.posts,
+      topics: options.topics,
+      postsPerSecond: median(rates),
+      matchesPerPost: matches / options.posts,
+    };
+    rows.push(row);
+    log(
+      `  ${row.variant}: ${formatRate(row.postsPerSecond)} posts/s (runs: ${rates.map(formatRate).join(', ')})`,
+    );
+  }
+  return rows;
+}
+
+export function pipelineTable(rows: readonly PipelineBenchRow[]): string {
+  return table(
+    ['pipeline', 'posts', 'topics', 'posts/s (median)', 'matches/post'],
+    rows.map((r) => [
+      r.variant,
+      r.posts.toLocaleString('en-US'),
+      r.topics.toLocaleString('en-US'),
+      formatRate(r.postsPerSecond),
+      r.matchesPerPost.toFixed(2),
+    ]),
+  );
+}
