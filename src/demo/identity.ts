@@ -25,8 +25,16 @@ function shortKey(seedTag: number, i: number, length: number): string {
   return out;
 }
 
+let numberSeedTag = Number.NaN;
+let numberPrefix = '';
+
+/** A 19-digit post number (Facebook, TikTok, X style), unique per `i`. */
 function longNumber(seedTag: number, i: number): string {
-  return `7${String(hash32(seedTag, 0x77) % 1e8).padStart(8, '0')}${String(i).padStart(10, '0')}`;
+  if (seedTag !== numberSeedTag) {
+    numberSeedTag = seedTag;
+    numberPrefix = `7${String(hash32(seedTag, 0x77) % 1e8).padStart(8, '0')}`;
+  }
+  return numberPrefix + String(i).padStart(10, '0');
 }
 
 function handleOf(author: Author): string {
@@ -74,28 +82,9 @@ export function socialUrl(p: UrlParts): string | undefined {
   }
 }
 
-const CACHED_AUTHORS = 4096;
-let cachedSeedTag = -1;
-const authorCache = new Map<Platform, Author[]>();
-
-/**
- * Picks a private citizen: a few people post a lot, most post once or twice. The most active
- * authors of the current seed are cached; each post gets its own copy.
- */
+/** Picks a private citizen: a few people post a lot, most post once or twice. */
 export function pickCitizen(platform: Platform, pool: number, seedTag: number, rng: Rng): Author {
-  const k = Math.floor(pool * rng.next() ** 2.2);
-  if (k >= CACHED_AUTHORS) return citizenAuthor(platform, k, seedTag);
-  if (seedTag !== cachedSeedTag) {
-    authorCache.clear();
-    cachedSeedTag = seedTag;
-  }
-  let cache = authorCache.get(platform);
-  if (cache === undefined) {
-    cache = [];
-    authorCache.set(platform, cache);
-  }
-  const author = (cache[k] ??= citizenAuthor(platform, k, seedTag));
-  return { ...author };
+  return citizenAuthor(platform, Math.floor(pool * rng.next() ** 2.2), seedTag);
 }
 
 /** Picks a community page (group, fan page, video channel). */

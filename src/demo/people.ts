@@ -87,7 +87,42 @@ function followersOf(seedTag: number, k: number): number {
   return Math.floor(Math.exp(3 + 9 * u * u));
 }
 
-/** A private citizen's account on one platform; the same `k` is the same person everywhere. */
+/** What a person looks like everywhere: computed once per `(seedTag, k)` for active authors. */
+interface Identity {
+  id: string;
+  handle: string;
+  display: string;
+  followers: number;
+}
+
+const CACHED_IDENTITIES = 65_536;
+let cachedSeedTag = Number.NaN;
+const identities: Identity[] = [];
+
+function computeIdentity(seedTag: number, k: number): Identity {
+  const person = personOf(seedTag, k);
+  const handle = handleOf(person, seedTag, k);
+  return {
+    id: `demo-u-${handle}`,
+    handle: `@${handle}`,
+    display: displayName(person, seedTag, k),
+    followers: followersOf(seedTag, k),
+  };
+}
+
+function identityOf(seedTag: number, k: number): Identity {
+  if (k >= CACHED_IDENTITIES) return computeIdentity(seedTag, k);
+  if (seedTag !== cachedSeedTag) {
+    identities.length = 0;
+    cachedSeedTag = seedTag;
+  }
+  return (identities[k] ??= computeIdentity(seedTag, k));
+}
+
+/**
+ * A private citizen's account on one platform; the same `k` is the same person everywhere. Each
+ * call returns a new object.
+ */
 export function citizenAuthor(platform: string, k: number, seedTag: number): Author {
   if (platform === 'reddit') {
     const h = hash32(seedTag, k);
@@ -97,11 +132,9 @@ export function citizenAuthor(platform: string, k: number, seedTag: number): Aut
       followers: followersOf(seedTag, k) % 5000,
     };
   }
-  const person = personOf(seedTag, k);
-  const handle = handleOf(person, seedTag, k);
-  const name =
-    platform === 'x' || platform === 'tiktok' ? `@${handle}` : displayName(person, seedTag, k);
-  return { id: `demo-u-${handle}`, name, followers: followersOf(seedTag, k) };
+  const who = identityOf(seedTag, k);
+  const name = platform === 'x' || platform === 'tiktok' ? who.handle : who.display;
+  return { id: who.id, name, followers: who.followers };
 }
 
 /** Community pages and groups that repost local news (not press). */
