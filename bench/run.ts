@@ -2,6 +2,8 @@
  * `npm run bench`: the project's measured figures. Runs each benchmark in this one process and
  * prints Markdown tables (copied into BENCHMARKS.md) and a JSON record under bench/results/.
  *
+ * Runs compiled (tsc → dist-bench/), as the product does, not through a TypeScript loader.
+ *
  *   npm run bench                 all benchmarks
  *   npm run bench -- matcher      only the matcher
  *   npm run bench -- --quick      smaller sizes, for a smoke run
@@ -77,7 +79,7 @@ if (wants('search')) {
 }
 
 console.log(`\n${sections.join('\n\n')}\n`);
-const dir = join(import.meta.dirname, 'results');
+const dir = join(process.cwd(), 'bench', 'results');
 mkdirSync(dir, { recursive: true });
 writeFileSync(
   join(dir, `bench-${isQuick ? 'quick' : 'full'}.json`),

@@ -55,6 +55,11 @@ export interface Analysis {
 
 /** Longest input analyzed; the rest of a longer text is ignored (the store keeps it all). */
 export const MAX_ANALYZE_CHARS = 20_000;
+/**
+ * The text-level models (sentiment, toxicity, language) read the opening only: a title and lead
+ * carry the tone, and their cost grows with length.
+ */
+export const MODEL_CHARS = 2_000;
 const SEPARATOR = '\n\n';
 
 /** Analyzes a title and a text together; evidence offsets point back into each of them. */
@@ -70,10 +75,12 @@ export function analyzeText(input: { text: string; title?: string }): Analysis {
       ? { ...span, field: 'text', start: span.start - textStart, end: span.end - textStart }
       : { ...span, field: 'title' };
   const areas = tagAreas(combined);
-  const sentiment = classifySentiment(combined);
-  const toxicity = classifyToxicity(combined);
+  const opening =
+    combined.length > MODEL_CHARS ? toWellFormed(combined.slice(0, MODEL_CHARS)) : combined;
+  const sentiment = classifySentiment(opening);
+  const toxicity = classifyToxicity(opening);
   const intent = detectIntent(combined);
-  const language = detectLanguage(combined);
+  const language = detectLanguage(opening);
   return {
     lang: { code: language.lang, confidence: language.confidence },
     areas: areas.areas.map((a) => ({ ...a, evidence: locate(a.evidence) })),

@@ -37,8 +37,22 @@ function toneTarget(chars: readonly string[], near: number): number {
   return length === 2 ? start : start + 1;
 }
 
+/** Vietnamese has a few thousand syllables: remembering their spellings avoids most of the work. */
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 50_000;
+
 /** The canonical spelling of one word, keeping its case. */
 export function canonicalSpelling(word: string): string {
+  let spelling = cache.get(word);
+  if (spelling === undefined) {
+    spelling = computeSpelling(word);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, spelling);
+  }
+  return spelling;
+}
+
+function computeSpelling(word: string): string {
   const decomposed = word.normalize('NFD');
   let tone = '';
   let toneCount = 0;
