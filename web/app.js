@@ -1,7 +1,7 @@
-/* global document, EventSource */
+/* global document, window, EventSource */
 import { api } from './api.js';
 import { bilingual, clear, el } from './dom.js';
-import { PLATFORM_LABELS, errorBox, postCard, warningList } from './render.js';
+import { PLATFORM_LABELS, errorBox, postCard, sampleList, warningList } from './render.js';
 
 const MAX_CARDS = 300;
 const $ = (id) => document.getElementById(id);
@@ -157,7 +157,8 @@ function onMatch(message) {
   }
   renderTopics();
   if (state.platforms.size > 0 && !state.platforms.has(data.post.platform)) return;
-  if (state.q) {
+  // A query's results are not live, and a reader scrolled down should not see the list jump.
+  if (state.q || window.scrollY > 300) {
     state.pendingNew += 1;
     showPending();
     return;
@@ -198,15 +199,13 @@ function wireTopicForm() {
   $('topic-test').addEventListener('click', async () => {
     const query = form.elements.query.value;
     try {
-      const result = await api.testTopic({ query, sampleSize: 5 });
-      const more = result.isCapped ? '+' : '';
+      const result = await api.testTopic({ query, sampleSize: 3 });
+      const count = `${result.count}${result.isCapped ? '+' : ''}`;
       show(
         el('p', { className: 'ok' }, [
-          bilingual(
-            `Khớp ${result.count}${more} / ${result.examined} bài gần đây`,
-            `Matches ${result.count}${more} of ${result.examined} recent posts`,
-          ),
+          bilingual(`Khớp ${count} bài đã lưu`, `Matches ${count} stored posts`),
         ]),
+        sampleList(result.sample),
         warningList(result.warnings, (s) => (form.elements.query.value = s)),
       );
     } catch (error) {
@@ -236,7 +235,10 @@ function wireSearch() {
     runSearch();
   });
   $('load-more').addEventListener('click', () => runSearch({ append: true }));
-  $('new-posts').addEventListener('click', () => runSearch());
+  $('new-posts').addEventListener('click', () => {
+    window.scrollTo({ top: 0 });
+    runSearch();
+  });
 }
 
 async function showInfo() {

@@ -19,3 +19,12 @@ export interface ParentLike {
 
 export function highlightSegments(text: string, ranges: readonly Range[]): Segment[];
 export function appendHighlighted(parent: ParentLike, text: string, ranges: readonly Range[]): void;
+
+export interface Snippet {
+  text: string;
+  ranges: Range[];
+  isCutBefore: boolean;
+  isCutAfter: boolean;
+}
+
+export function snippet(text: string, ranges: readonly Range[], width: number): Snippet;

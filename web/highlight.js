@@ -55,3 +55,27 @@ export function appendHighlighted(parent, text, ranges) {
     }
   }
 }
+
+/**
+ * A window of about `width` characters of `text` around its first highlight, with the ranges
+ * shifted into it, and whether text was cut before or after.
+ * @param {string} text
+ * @param {ReadonlyArray<{start: number, end: number}>} ranges
+ * @param {number} width
+ */
+export function snippet(text, ranges, width) {
+  if (text.length <= width)
+    return { text, ranges: [...ranges], isCutBefore: false, isCutAfter: false };
+  const first = ranges.reduce((min, r) => Math.min(min, r.start), Infinity);
+  const anchor = Number.isFinite(first) ? first : 0;
+  const start = Math.max(0, Math.min(anchor - Math.floor(width / 3), text.length - width));
+  const end = start + width;
+  return {
+    text: text.slice(start, end),
+    ranges: ranges
+      .filter((r) => r.end > start && r.start < end)
+      .map((r) => ({ start: Math.max(0, r.start - start), end: Math.min(width, r.end - start) })),
+    isCutBefore: start > 0,
+    isCutAfter: end < text.length,
+  };
+}

@@ -1,5 +1,5 @@
 import { bilingual, el } from './dom.js';
-import { appendHighlighted } from './highlight.js';
+import { appendHighlighted, snippet } from './highlight.js';
 import { safeHref } from './safe-href.js';
 
 export const PLATFORM_LABELS = {
@@ -18,7 +18,9 @@ export const PLATFORM_LABELS = {
   import: 'Nhập / Import',
 };
 
-const MAX_TEXT = 1200;
+const MAX_TEXT = 3000;
+/** Longer texts start folded to a few lines, with a button to unfold. */
+const CLAMP_FROM = 320;
 const dateFormat = new Intl.DateTimeFormat('vi-VN', {
   dateStyle: 'short',
   timeStyle: 'short',
@@ -100,6 +102,17 @@ export function postCard(post, highlights, options = {}) {
   appendHighlighted(body, shown, rangesFor(highlights, 'text', shown.length));
   if (shown.length < text.length) body.append('…');
   card.append(body);
+  if (text.length > CLAMP_FROM) {
+    body.classList.add('is-clamped');
+    const toggle = el('button', { className: 'link more', attrs: { type: 'button' } }, [
+      bilingual('Xem đầy đủ', 'Show all'),
+    ]);
+    toggle.addEventListener('click', () => {
+      body.classList.remove('is-clamped');
+      toggle.remove();
+    });
+    card.append(toggle);
+  }
   const engagement = engagementOf(post);
   if (engagement) card.append(el('div', { className: 'post-foot' }, [engagement]));
   return card;
@@ -143,6 +156,27 @@ export function warningList(warnings, onSuggestion) {
       button.addEventListener('click', () => onSuggestion(warning.suggestion));
       item.append(button);
     }
+    list.append(item);
+  }
+  return list;
+}
+
+/** A short list of posts a tested query matched: a line of text around the first highlight. */
+export function sampleList(hits) {
+  const list = el('ul', { className: 'samples' });
+  for (const hit of hits) {
+    const ranges = hit.highlights.filter((h) => h.field === 'text');
+    const part = snippet(typeof hit.post.text === 'string' ? hit.post.text : '', ranges, 140);
+    const item = el('li', {}, [
+      el('span', {
+        className: `platform platform-${hit.post.platform}`,
+        text: PLATFORM_LABELS[hit.post.platform] ?? hit.post.platform,
+      }),
+      ' ',
+    ]);
+    if (part.isCutBefore) item.append('…');
+    appendHighlighted(item, part.text, part.ranges);
+    if (part.isCutAfter) item.append('…');
     list.append(item);
   }
   return list;

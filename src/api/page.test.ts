@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { appendHighlighted, highlightSegments } from '../../web/highlight.js';
+import { appendHighlighted, highlightSegments, snippet } from '../../web/highlight.js';
 import type { ParentLike } from '../../web/highlight.js';
 import { safeHref } from '../../web/safe-href.js';
 import { createMemoryBus } from '../bus/index.js';
@@ -158,6 +158,17 @@ describe('highlighting (web/highlight.js)', () => {
     const segments = highlightSegments(text, [{ start, end: text.length }]);
     assert.equal(segments.at(-1)?.text, 'ngập'.normalize('NFD'));
     assert.equal(segments.map((s) => s.text).join(''), text);
+  });
+});
+
+describe('snippets (web/highlight.js)', () => {
+  it('cuts a window around the first highlight and shifts the ranges into it', () => {
+    const text = `${'a'.repeat(100)}ngập${'b'.repeat(100)}`;
+    const part = snippet(text, [{ start: 100, end: 104 }], 30);
+    assert.equal(part.text.length, 30);
+    assert.equal(part.text.slice(part.ranges[0]!.start, part.ranges[0]!.end), 'ngập');
+    assert.deepEqual([part.isCutBefore, part.isCutAfter], [true, true]);
+    assert.deepEqual(snippet('ngắn', [{ start: 0, end: 4 }], 30).ranges, [{ start: 0, end: 4 }]);
   });
 });
 
