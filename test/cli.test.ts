@@ -130,3 +130,25 @@ test('a missing topics file is a clear error, not a stack trace', () => {
   assert.match(stderr, /no such file/i);
   assert.doesNotMatch(stderr, /at .*\.js:\d+/);
 });
+
+test('analyze prints one JSON line per post with labels and evidence, and skips bad lines', () => {
+  const input = [
+    JSON.stringify({ id: 'x', text: 'Kẹt xe kinh hoàng ở vòng xoay Hàng Xanh quận Bình Thạnh' }),
+    'nope',
+    JSON.stringify({ id: 'y' }),
+  ].join('\n');
+  const { code, stdout, stderr } = run(['analyze'], input);
+  assert.equal(code, 1);
+  const [row] = stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  assert.equal(row.id, 'x');
+  assert.equal(row.categories[0].id, 'traffic');
+  assert.ok(
+    row.areas.some((a: { former?: { name: string } }) => a.former?.name === 'Quận Bình Thạnh'),
+    JSON.stringify(row.areas),
+  );
+  assert.match(stderr, /stdin:2:/);
+  assert.match(stderr, /stdin:3:/);
+});
