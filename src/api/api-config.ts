@@ -2,6 +2,8 @@ import type { Config } from '../config/index.js';
 
 /** What the HTTP API needs of the configuration, plus knobs for tests and embedding. */
 export interface ApiConfig extends Pick<Config, 'demo' | 'bodyLimitBytes' | 'maxStreams'> {
+  /** Log level when the server logs (`logger: true`); default `info`. */
+  logLevel?: Config['logLevel'];
   /** Bearer token for POST /api/ingest; without one, ingest over HTTP is refused (403). */
   ingestToken?: string;
   /** Milliseconds between SSE heartbeat comments (default 15,000). */

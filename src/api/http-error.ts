@@ -49,6 +49,14 @@ interface FastifyLikeError {
   validationContext?: string;
 }
 
+/** What the translation needs to know of the route that failed. */
+export interface ErrorOptions {
+  /** The route's body limit, named in 413 messages. */
+  bodyLimitBytes: number;
+  /** Ingest's 413 says which setting raises the limit. */
+  isIngest?: boolean;
+}
+
 function statusOf(code: string): number | undefined {
   if (code.startsWith('query.') || code.startsWith('input.')) return STATUS_BY_CODE[code] ?? 400;
   return STATUS_BY_CODE[code];
@@ -97,13 +105,16 @@ function fromValidation(error: FastifyLikeError): HttpError {
   };
 }
 
-function fromFastify(error: FastifyLikeError, bodyLimitBytes: number): HttpError | undefined {
+function fromFastify(error: FastifyLikeError, options: ErrorOptions): HttpError | undefined {
   const status = error.statusCode;
   if (status === undefined || status < 400 || status >= 500) return undefined;
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    const mib = (bodyLimitBytes / (1024 * 1024)).toFixed(1);
-    const message = `Request body is larger than the limit of ${bodyLimitBytes} bytes (${mib} MiB); send smaller batches or raise bodyLimitBytes (LANGNGHE_BODY_LIMIT_BYTES)`;
-    const details = { limitBytes: bodyLimitBytes };
+    const limit = options.bodyLimitBytes;
+    const hint = options.isIngest
+      ? '; send smaller batches or raise bodyLimitBytes (LANGNGHE_BODY_LIMIT_BYTES)'
+      : '';
+    const message = `Request body is larger than the limit of ${limit} bytes (${(limit / 1048576).toFixed(2)} MiB)${hint}`;
+    const details = { limitBytes: limit };
     return { status: 413, body: { error: { code: 'input.too_large', message, details } } };
   }
   const code = status === 415 ? 'input.unsupported_media_type' : 'input.invalid';
@@ -119,7 +130,7 @@ function fromFastify(error: FastifyLikeError, bodyLimitBytes: number): HttpError
  */
 export function toHttpError(
   error: unknown,
-  options: { bodyLimitBytes: number },
+  options: ErrorOptions,
 ): HttpError & { isInternal: boolean } {
   if (isLangngheError(error)) {
     const status = statusOf(error.code);
@@ -137,7 +148,7 @@ export function toHttpError(
     const candidate = error as FastifyLikeError;
     if (Array.isArray(candidate.validation))
       return { ...fromValidation(candidate), isInternal: false };
-    const known = fromFastify(candidate, options.bodyLimitBytes);
+    const known = fromFastify(candidate, options);
     if (known !== undefined) return { ...known, isInternal: false };
   }
   const body = { error: { code: 'internal', message: 'Internal server error', details: {} } };

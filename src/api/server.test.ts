@@ -165,6 +165,21 @@ describe('API server (inject)', () => {
     await send('DELETE', `/api/topics/${topic.id}`);
   });
 
+  it('answers a malformed or oversized JSON body with 400 or 413', async () => {
+    const malformed = await server.inject({
+      method: 'POST',
+      url: '/api/topics',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name": "x", ',
+    });
+    assert.equal(malformed.statusCode, 400);
+    assert.equal(malformed.json().error.code, 'input.invalid');
+    const huge = await send('POST', '/api/topics', { name: 'x', query: 'y'.repeat(70_000) });
+    assert.equal(huge.statusCode, 413);
+    assert.match(huge.json().error.message, /larger than the limit of 65536 bytes/);
+    assert.doesNotMatch(huge.json().error.message, /LANGNGHE_BODY_LIMIT_BYTES/);
+  });
+
   it('tests a query without saving it', async () => {
     const res = await send('POST', '/api/topics/test', { query: '"kẹt xe"', sampleSize: 5 });
     assert.equal(res.statusCode, 200);

@@ -8,12 +8,12 @@ import { toHttpError } from './http-error.js';
 import { createHttpMetrics } from './http-metrics.js';
 import type { RouteContext } from './route-context.js';
 import { registerDocsRoutes } from './routes/docs-routes.js';
-import { registerIngestRoutes } from './routes/ingest-routes.js';
+import { INGEST_ROUTE, registerIngestRoutes } from './routes/ingest-routes.js';
 import { registerOpsRoutes } from './routes/ops-routes.js';
 import { registerPageRoutes } from './routes/page-routes.js';
 import { registerPostRoutes } from './routes/post-routes.js';
 import { registerSourceRoutes } from './routes/source-routes.js';
-import { registerStreamRoutes } from './routes/stream-routes.js';
+import { STREAM_ROUTE, registerStreamRoutes } from './routes/stream-routes.js';
 import { registerTopicRoutes } from './routes/topic-routes.js';
 import { createStreamRegistry } from './stream-registry.js';
 import { trackConnections } from './track-connections.js';
@@ -51,7 +51,10 @@ function contextOf(deps: ApiServerDeps): RouteContext {
 
 function installHooks(server: FastifyInstance, ctx: RouteContext): void {
   server.setErrorHandler((error, request, reply) => {
-    const http = toHttpError(error, { bodyLimitBytes: ctx.config.bodyLimitBytes });
+    const http = toHttpError(error, {
+      bodyLimitBytes: request.routeOptions.bodyLimit ?? JSON_BODY_LIMIT,
+      isIngest: request.routeOptions.url === INGEST_ROUTE,
+    });
     if (http.isInternal) request.log.error({ err: error }, 'request failed');
     if (http.status === 503) reply.header('retry-after', '5');
     return reply
@@ -78,6 +81,8 @@ function installHooks(server: FastifyInstance, ctx: RouteContext): void {
     return payload;
   });
   server.addHook('onResponse', async (request, reply) => {
+    // An open live stream is counted when it starts; it may end long after, or never "finish".
+    if (request.routeOptions.url === STREAM_ROUTE && reply.statusCode === 200) return;
     ctx.httpMetrics.record(request.method, request.routeOptions.url, reply.statusCode);
   });
   const connections = trackConnections(server.server);
@@ -95,7 +100,7 @@ function installHooks(server: FastifyInstance, ctx: RouteContext): void {
 export function createApiServer(deps: ApiServerDeps): FastifyInstance {
   const ctx = contextOf(deps);
   const server = Fastify({
-    logger: deps.logger === true,
+    logger: deps.logger === true ? { level: deps.config.logLevel ?? 'info' } : false,
     bodyLimit: JSON_BODY_LIMIT,
     requestTimeout: 120_000,
     ajv: { customOptions: { removeAdditional: false } },

@@ -169,7 +169,11 @@ describe('GET /api/stream (real listen)', () => {
     second.abort();
     const unknown = await fetch(`${base}/api/stream?topic=nope`);
     assert.equal(unknown.status, 404);
+    assert.equal((await fetch(`${base}/api/stream`, { method: 'HEAD' })).status, 404);
     await waitFor(async () => (await liveStreams()) === 0);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const opened = /route="\/api\/stream",status="200"\} (\d+)/.exec(metrics)?.[1];
+    assert.equal(opened, '4', 'each stream counted once, when it opened');
   });
 });
 

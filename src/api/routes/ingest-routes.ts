@@ -7,6 +7,7 @@ import type { RouteContext } from '../route-context.js';
 import { routeSchema } from '../route-schema.js';
 import { ingestQuery, ingestResponse } from '../schemas/ops-schema.js';
 
+export const INGEST_ROUTE = '/api/ingest';
 const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/x-jsonlines'];
 
 interface ApiItemError {
@@ -48,7 +49,7 @@ export function registerIngestRoutes(api: FastifyInstance, ctx: RouteContext): v
       (_request, body, done) => done(null, body),
     );
     scope.post<{ Querystring: { sourceId?: string } }>(
-      '/api/ingest',
+      INGEST_ROUTE,
       {
         bodyLimit: bodyLimitBytes,
         onRequest: async (request) =>

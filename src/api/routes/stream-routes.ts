@@ -10,6 +10,7 @@ import type { EventStream } from '../sse.js';
 import type { OpenStream } from '../stream-registry.js';
 
 const RETRY_MS = 3_000;
+export const STREAM_ROUTE = '/api/stream';
 
 /**
  * Sends every new match (of one topic, or all) on an SSE response, with heartbeats, until either
@@ -45,8 +46,10 @@ function streamMatches(
 /** GET /api/stream: newly matched posts as Server-Sent Events (`event: match`). */
 export function registerStreamRoutes(api: FastifyInstance, ctx: RouteContext): void {
   api.get<{ Querystring: { topic?: string } }>(
-    '/api/stream',
+    STREAM_ROUTE,
     {
+      // HEAD would hold a stream slot open for a response without a body.
+      exposeHeadRoute: false,
       schema: routeSchema({
         summary: 'Live stream of new matches (Server-Sent Events)',
         description:
@@ -71,7 +74,7 @@ export function registerStreamRoutes(api: FastifyInstance, ctx: RouteContext): v
         );
       }
       reply.hijack();
-      ctx.httpMetrics.record('GET', '/api/stream', 200);
+      ctx.httpMetrics.record('GET', STREAM_ROUTE, 200);
       slot.stream = streamMatches(reply.raw, ctx, topicId, () => ctx.streams.delete(handle));
     },
   );

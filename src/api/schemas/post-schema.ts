@@ -16,7 +16,7 @@ export const postSchema = z.object({
   collectedAt: z.string(),
   author: z
     .object({
-      id: z.string(),
+      id: z.string().optional(),
       name: z.string().optional(),
       followers: count.optional(),
       isPress: z.boolean().optional(),
