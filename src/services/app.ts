@@ -76,7 +76,7 @@ export interface SearchResult {
 export interface TopicTestResult {
   /** Matching posts among those examined. */
   count: number;
-  /** Posts examined (the time range, capped). */
+  /** Posts the full-text prefilter let through and the matcher checked (capped). */
   examined: number;
   /** True when the examination stopped at its cap before the end of the range. */
   isCapped: boolean;
