@@ -40,7 +40,8 @@ test(
     await waitFor(
       async () => {
         try {
-          return (await countStored(dataDir, true)) > 0 ? true : undefined;
+          // Three batches of 200 stored: the checkpoint of at least the first two is saved too.
+        return (await countStored(dataDir, true)) >= 600 ? true : undefined;
         } catch {
           return undefined;
         }
