@@ -4,10 +4,11 @@ import { foldText } from '../nlp/fold.js';
 
 /**
  * The index a query is filed under. `word`, `bigram` and `prefix` keys come from titles and
- * texts; `author` from author names; `meta` keys are `platform:x`, `lang:x`, `site:domain`,
+ * texts; a `pair` key (`a PAIR_SEPARATOR b`, a < b) is two words a post must both contain; `author` from author names; `meta` keys are `platform:x`, `lang:x`, `site:domain`,
  * `link:domain`, `area:x`, `category:x`, `sentiment:x`.
  */
-export type AnchorSpace = 'word' | 'bigram' | 'prefix' | 'hashtag' | 'mention' | 'author' | 'meta';
+export type AnchorSpace =
+  'word' | 'pair' | 'bigram' | 'prefix' | 'hashtag' | 'mention' | 'author' | 'meta';
 
 export interface Anchor {
   space: AnchorSpace;
@@ -27,6 +28,15 @@ export type WordFrequency = (folded: string) => number;
 
 /** Length of the literal prefix wildcard terms are filed under. */
 export const PREFIX_LENGTH = 3;
+
+/** Separates the two words of a `pair` key. */
+export const PAIR_SEPARATOR = '\u0001';
+
+/**
+ * A conjunction whose best single word is at least this common is filed under a pair of its
+ * words instead ("người AND tiền": few posts carry both, many carry either).
+ */
+export const PAIR_THRESHOLD = 0.003;
 
 const META_COST: Record<string, number> = {
   platform: 0.2,
@@ -139,7 +149,10 @@ export function chooseAnchors(tree: AnchorTree): { anchors: Anchor[]; cost: numb
         const choice = chooseAnchors(child);
         if (best === undefined || choice.cost < best.cost) best = choice;
       }
-      return best!;
+      const pair = best!.cost >= PAIR_THRESHOLD ? pairAnchor(tree.children) : undefined;
+      return pair !== undefined && pair.cost < best!.cost
+        ? { anchors: [pair], cost: pair.cost }
+        : best!;
     }
     case 'any': {
       const anchors: Anchor[] = [];
@@ -154,12 +167,34 @@ export function chooseAnchors(tree: AnchorTree): { anchors: Anchor[]; cost: numb
   }
 }
 
+/** The two rarest distinct required words of a conjunction, as one `pair` anchor. */
+function pairAnchor(children: readonly AnchorTree[]): Anchor | undefined {
+  const words = children
+    .flatMap((child) =>
+      child.kind === 'leaf' && child.anchor.space === 'word' ? [child.anchor] : [],
+    )
+    .sort((a, b) => a.cost - b.cost);
+  const first = words[0];
+  const second = words.find((w) => w.key !== first?.key);
+  if (first === undefined || second === undefined) return undefined;
+  const [a, b] = first.key < second.key ? [first.key, second.key] : [second.key, first.key];
+  // Words of one post are not independent: a pair is assumed a tenth as rare as the product says.
+  return {
+    space: 'pair',
+    key: `${a}${PAIR_SEPARATOR}${b}`,
+    cost: Math.min(first.cost * second.cost * 10, first.cost),
+  };
+}
+
 /**
- * Anchors every matching post must carry (reached through "all" only): checked against the
- * post's bag of words before the exact check, so a poor first anchor is backed by a second.
+ * What every matching post must carry, as groups: the post needs at least one anchor of each
+ * group (a group of one is a required word). Reached through "all" only, plus ORs of plain
+ * anchors; checked against the post's bag of words before the exact check, so a poor first
+ * anchor is backed by the others.
  */
-export function requiredAnchors(tree: AnchorTree): Anchor[] {
-  if (tree.kind === 'leaf') return [tree.anchor];
-  if (tree.kind === 'all') return tree.children.flatMap(requiredAnchors);
-  return [];
+export function requiredGroups(tree: AnchorTree): Anchor[][] {
+  if (tree.kind === 'leaf') return [[tree.anchor]];
+  if (tree.kind === 'all') return tree.children.flatMap(requiredGroups);
+  const leaves = tree.children.flatMap((child) => (child.kind === 'leaf' ? [child.anchor] : []));
+  return leaves.length === tree.children.length ? [leaves] : [];
 }

@@ -77,6 +77,36 @@ function compilePhrase(
   };
 }
 
+/** Whether a phrase occurs in the doc: like `compilePhrase`, but stops at the first hit. */
+function compilePhraseTest(
+  terms: readonly TermNode[],
+  slop: number,
+  allowed: readonly FieldName[],
+): DocPredicate {
+  if (slop > 0) return spansPredicate(compilePhrase(terms, slop, allowed));
+  const matchers = terms.map(compileTerm);
+  const occursIn = (field: DocField): boolean => {
+    const first = matchers[0]!.positions(field);
+    if (first.length === 0) return false;
+    const rest: (readonly number[])[] = [];
+    for (let i = 1; i < matchers.length; i++) {
+      const positions = matchers[i]!.positions(field);
+      if (positions.length === 0) return false;
+      rest.push(positions);
+    }
+    for (const start of first) {
+      let isMatch = true;
+      for (let i = 0; i < rest.length && isMatch; i++) isMatch = rest[i]!.includes(start + i + 1);
+      if (isMatch) return true;
+    }
+    return false;
+  };
+  return (doc) => {
+    for (const name of allowed) if (occursIn(doc[name])) return true;
+    return false;
+  };
+}
+
 function spansPredicate(spans: SpanFn): DocPredicate {
   return (doc) => FIELD_NAMES.some((name) => spans(name, doc[name]).length > 0);
 }
@@ -128,9 +158,13 @@ export function compileQuery(node: QueryNode): DocPredicate {
     case 'term': {
       const matcher = compileTerm(node);
       const allowed = fieldsOf(node.field);
-      return (doc) => allowed.some((name) => matcher.positions(doc[name]).length > 0);
+      return (doc) => {
+        for (const name of allowed) if (matcher.positions(doc[name]).length > 0) return true;
+        return false;
+      };
     }
     case 'phrase':
+      return compilePhraseTest(node.terms, node.slop, fieldsOf(node.field));
     case 'near':
       return spansPredicate(compileSpans(node));
     case 'meta':

@@ -1,6 +1,12 @@
 import type { QueryNode, ParsedQuery } from './ast.js';
 import type { Anchor, AnchorSpace, WordFrequency } from './anchors.js';
-import { PREFIX_LENGTH, anchorTree, chooseAnchors, requiredAnchors } from './anchors.js';
+import {
+  PAIR_SEPARATOR,
+  PREFIX_LENGTH,
+  anchorTree,
+  chooseAnchors,
+  requiredGroups,
+} from './anchors.js';
 import type { DocPredicate } from './compile-query.js';
 import { compileQuery } from './compile-query.js';
 import type { DocField, MatchDoc, MatchInput } from './match-doc.js';
@@ -12,8 +18,8 @@ interface Disjunct {
   topicId: string;
   predicate: DocPredicate;
   anchors: Anchor[];
-  /** Checked on the bag of words before the predicate: cheap rejections. */
-  required: Anchor[];
+  /** Checked on the bag of words before the predicate: each group needs one anchor present. */
+  required: Anchor[][];
   isAlive: boolean;
 }
 
@@ -53,8 +59,31 @@ function disjunctsOf(node: QueryNode): QueryNode[] {
   return node.type === 'or' ? node.children.flatMap(disjunctsOf) : [node];
 }
 
+/** Adjacent word pairs of the title and text, built the first time a bigram is checked. */
+const docBigrams = new WeakMap<MatchDoc, Set<string>>();
+
+function bigramsOf(doc: MatchDoc): Set<string> {
+  let set = docBigrams.get(doc);
+  if (set === undefined) {
+    set = new Set();
+    for (const field of [doc.title, doc.text]) {
+      const tokens = field.tokens;
+      for (let i = 0; i + 1 < tokens.length; i++)
+        set.add(`${tokens[i]!.folded} ${tokens[i + 1]!.folded}`);
+    }
+    docBigrams.set(doc, set);
+  }
+  return set;
+}
+
+function isCheckable(anchor: Anchor): boolean {
+  return anchor.space !== 'prefix' && anchor.space !== 'pair';
+}
+
 function hasKey(doc: MatchDoc, anchor: Anchor, metaKeys: () => Set<string>): boolean {
   switch (anchor.space) {
+    case 'bigram':
+      return bigramsOf(doc).has(anchor.key);
     case 'word':
       return doc.text.words.has(anchor.key) || doc.title.words.has(anchor.key);
     case 'hashtag':
@@ -100,6 +129,7 @@ export function createTopicMatcher(options: TopicMatcherOptions = {}): TopicMatc
   let topicSeq = 0;
   const index: Record<AnchorSpace, Map<string, number[]>> = {
     word: new Map(),
+    pair: new Map(),
     bigram: new Map(),
     prefix: new Map(),
     hashtag: new Map(),
@@ -109,11 +139,34 @@ export function createTopicMatcher(options: TopicMatcherOptions = {}): TopicMatc
   };
   /** First words of indexed bigrams: a post builds a bigram key only after one of these. */
   const bigramFirst = new Map<string, number>();
+  /** Pair anchors as first word → second word → disjunct ids, so a post never builds pair keys. */
+  const pairs = new Map<string, Map<string, number[]>>();
   const alwaysCheck = new Set<number>();
   let marks = new Uint32Array(1024);
   let stamp = 0;
 
+  function filePair(key: string, id: number, isAdd: boolean): void {
+    const [first, second] = key.split(PAIR_SEPARATOR) as [string, string];
+    let inner = pairs.get(first);
+    if (inner === undefined) {
+      if (!isAdd) return;
+      inner = new Map();
+      pairs.set(first, inner);
+    }
+    const list = inner.get(second);
+    if (isAdd) {
+      if (list === undefined) inner.set(second, [id]);
+      else if (!list.includes(id)) list.push(id);
+      return;
+    }
+    if (list === undefined || !list.includes(id)) return;
+    list.splice(list.indexOf(id), 1);
+    if (list.length === 0) inner.delete(second);
+    if (inner.size === 0) pairs.delete(first);
+  }
+
   function file(anchor: Anchor, id: number): void {
+    if (anchor.space === 'pair') return filePair(anchor.key, id, true);
     const map = index[anchor.space];
     const list = map.get(anchor.key);
     if (list === undefined) map.set(anchor.key, [id]);
@@ -125,6 +178,7 @@ export function createTopicMatcher(options: TopicMatcherOptions = {}): TopicMatc
   }
 
   function unfile(anchor: Anchor, id: number): void {
+    if (anchor.space === 'pair') return filePair(anchor.key, id, false);
     const map = index[anchor.space];
     const list = map.get(anchor.key);
     if (list === undefined) return;
@@ -147,9 +201,7 @@ export function createTopicMatcher(options: TopicMatcherOptions = {}): TopicMatc
       predicate: compileQuery(node),
       anchors: tree === null ? [] : chooseAnchors(tree).anchors,
       required:
-        tree === null
-          ? []
-          : requiredAnchors(tree).filter((a) => a.space !== 'bigram' && a.space !== 'prefix'),
+        tree === null ? [] : requiredGroups(tree).filter((group) => group.every(isCheckable)),
       isAlive: true,
     };
     const id = free.pop() ?? disjuncts.length;
@@ -214,6 +266,25 @@ export function createTopicMatcher(options: TopicMatcherOptions = {}): TopicMatc
     }
   }
 
+  /** Disjuncts filed under two words the post both has (duplicates are dropped by `collect`). */
+  function collectPairs(doc: MatchDoc, out: number[]): void {
+    const { title, text } = doc;
+    const docWords = title.words.size + text.words.size;
+    for (const words of [title.words, text.words]) {
+      for (const first of words.keys()) {
+        const inner = pairs.get(first);
+        if (inner === undefined) continue;
+        if (inner.size <= docWords) {
+          for (const [second, ids] of inner)
+            if (text.words.has(second) || title.words.has(second)) collect(ids, out);
+        } else {
+          for (const second of title.words.keys()) collect(inner.get(second), out);
+          for (const second of text.words.keys()) collect(inner.get(second), out);
+        }
+      }
+    }
+  }
+
   function candidates(doc: MatchDoc, metaKeys: () => Set<string>): number[] {
     stamp = (stamp + 1) >>> 0;
     if (stamp === 0) {
@@ -223,6 +294,7 @@ export function createTopicMatcher(options: TopicMatcherOptions = {}): TopicMatc
     const out: number[] = [];
     collectField(doc.title, out, true);
     collectField(doc.text, out, true);
+    if (pairs.size > 0) collectPairs(doc, out);
     if (index.author.size > 0) collectField(doc.author, out, false);
     if (index.meta.size > 0) for (const key of metaKeys()) collect(index.meta.get(key), out);
     for (const id of alwaysCheck) {
@@ -254,7 +326,10 @@ export function createTopicMatcher(options: TopicMatcherOptions = {}): TopicMatc
       for (const id of candidates(doc, metaKeys)) {
         const disjunct = disjuncts[id]!;
         if (!disjunct.isAlive || matched.has(disjunct.topicId)) continue;
-        if (!disjunct.required.every((anchor) => hasKey(doc, anchor, metaKeys))) continue;
+        if (
+          !disjunct.required.every((group) => group.some((anchor) => hasKey(doc, anchor, metaKeys)))
+        )
+          continue;
         if (disjunct.predicate(doc)) matched.add(disjunct.topicId);
       }
       return [...matched].sort((a, b) => topicOrder.get(a)! - topicOrder.get(b)!);
@@ -262,6 +337,7 @@ export function createTopicMatcher(options: TopicMatcherOptions = {}): TopicMatc
     stats() {
       let keys = 0;
       for (const map of Object.values(index)) keys += map.size;
+      for (const inner of pairs.values()) keys += inner.size;
       return {
         topics: byTopic.size,
         disjuncts: disjuncts.filter((d) => d.isAlive).length,
