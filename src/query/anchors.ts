@@ -193,8 +193,19 @@ function pairAnchor(children: readonly AnchorTree[]): Anchor | undefined {
  * anchor is backed by the others.
  */
 export function requiredGroups(tree: AnchorTree): Anchor[][] {
-  if (tree.kind === 'leaf') return [[tree.anchor]];
+  if (tree.kind === 'leaf') return isCheckable(tree.anchor) ? [[tree.anchor]] : [];
   if (tree.kind === 'all') return tree.children.flatMap(requiredGroups);
-  const leaves = tree.children.flatMap((child) => (child.kind === 'leaf' ? [child.anchor] : []));
-  return leaves.length === tree.children.length ? [leaves] : [];
+  // An OR needs one of its alternatives: each stands for itself by its rarest required anchor.
+  const representatives: Anchor[] = [];
+  for (const child of tree.children) {
+    const singles = requiredGroups(child).filter((group) => group.length === 1);
+    if (singles.length === 0) return [];
+    representatives.push(singles.map((group) => group[0]!).sort((a, b) => a.cost - b.cost)[0]!);
+  }
+  return [representatives];
+}
+
+/** Whether a post's bag of words can tell if it carries the anchor (a pair is two checks). */
+export function isCheckable(anchor: Anchor): boolean {
+  return anchor.space !== 'pair';
 }

@@ -76,12 +76,26 @@ function bigramsOf(doc: MatchDoc): Set<string> {
   return set;
 }
 
-function isCheckable(anchor: Anchor): boolean {
-  return anchor.space !== 'prefix' && anchor.space !== 'pair';
+/** The `PREFIX_LENGTH`-letter prefixes of the title's and text's words, built on first use. */
+const docPrefixes = new WeakMap<MatchDoc, Set<string>>();
+
+function prefixesOf(doc: MatchDoc): Set<string> {
+  let set = docPrefixes.get(doc);
+  if (set === undefined) {
+    set = new Set();
+    for (const words of [doc.title.words, doc.text.words]) {
+      for (const word of words.keys())
+        if (word.length >= PREFIX_LENGTH) set.add(word.slice(0, PREFIX_LENGTH));
+    }
+    docPrefixes.set(doc, set);
+  }
+  return set;
 }
 
 function hasKey(doc: MatchDoc, anchor: Anchor, metaKeys: () => Set<string>): boolean {
   switch (anchor.space) {
+    case 'prefix':
+      return prefixesOf(doc).has(anchor.key);
     case 'bigram':
       return bigramsOf(doc).has(anchor.key);
     case 'word':
@@ -200,8 +214,7 @@ export function createTopicMatcher(options: TopicMatcherOptions = {}): TopicMatc
       topicId,
       predicate: compileQuery(node),
       anchors: tree === null ? [] : chooseAnchors(tree).anchors,
-      required:
-        tree === null ? [] : requiredGroups(tree).filter((group) => group.every(isCheckable)),
+      required: tree === null ? [] : requiredGroups(tree),
       isAlive: true,
     };
     const id = free.pop() ?? disjuncts.length;
