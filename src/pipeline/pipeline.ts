@@ -43,6 +43,7 @@ export interface MatchedPost {
   explain(topicId: string): Explanation | undefined;
 }
 
+/** Running totals since the process started. */
 export interface PipelineCounters {
   postsIngested: number;
   postsStored: number;
@@ -50,6 +51,7 @@ export interface PipelineCounters {
   matches: number;
   itemErrors: number;
   batchErrors: number;
+  /** Seconds between collection and storage of the last stored post. */
   lagSeconds: number;
 }
 

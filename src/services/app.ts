@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock.js';
 import type { Platform, Topic } from '../core/types.js';
 import type { Explanation } from '../query/index.js';
+import type { PipelineCounters } from '../pipeline/pipeline.js';
 import type { QueryWarning } from '../query/ast.js';
 import type {
   Source,
@@ -38,17 +39,10 @@ export interface MatchedEvent {
   explanations: Record<string, Explanation>;
 }
 
-export interface PipelineMetrics {
-  postsIngested: number;
-  postsStored: number;
-  postsUpdated: number;
-  matches: number;
-  itemErrors: number;
-  batchErrors: number;
+/** The pipeline's counters plus the state of the queue in front of it. */
+export interface PipelineMetrics extends PipelineCounters {
   queueDepth: number;
   queueCapacity: number;
-  /** Seconds between collection and storage of the last stored post. */
-  lagSeconds: number;
 }
 
 export interface SearchParams extends TimeRange {
