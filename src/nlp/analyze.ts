@@ -10,8 +10,10 @@ import { classifySentiment } from './models/classify-sentiment.js';
 import type { SentimentLabel } from './models/classify-sentiment.js';
 import { classifyToxicity } from './models/classify-toxicity.js';
 import type { ToxicityLabel } from './models/classify-toxicity.js';
+import type { Evidence as ModelEvidence } from './models/classify-with.js';
+import type { Span } from './categories/span.js';
 import { findPersonalData } from './pii.js';
-import type { PersonalDataKind } from './pii.js';
+import type { PersonalData, PersonalDataKind } from './pii.js';
 import { simhash } from './simhash.js';
 
 /** Where a piece of evidence sits: offsets into the input's `title` or `text` (end exclusive). */
@@ -62,18 +64,64 @@ export const MAX_ANALYZE_CHARS = 20_000;
 export const MODEL_CHARS = 2_000;
 const SEPARATOR = '\n\n';
 
+/*
+ * Evidence offsets into the combined "title + separator + text" string, moved into the field they
+ * fall in. One function per span shape, each building its object literally (keys in the span's
+ * order, then `field`): a generic spread over five shapes was a tenth of analyzeText's time.
+ */
+
+function locateSpan(span: Span, textStart: number): Evidence {
+  return span.start >= textStart
+    ? { start: span.start - textStart, end: span.end - textStart, text: span.text, field: 'text' }
+    : { start: span.start, end: span.end, text: span.text, field: 'title' };
+}
+
+function locateSpans(spans: readonly Span[], textStart: number): Evidence[] {
+  const out: Evidence[] = new Array<Evidence>(spans.length);
+  for (let i = 0; i < spans.length; i++) out[i] = locateSpan(spans[i]!, textStart);
+  return out;
+}
+
+function locateWeighted(
+  spans: readonly ModelEvidence[],
+  textStart: number,
+): (Evidence & { weight: number })[] {
+  return spans.map((s) =>
+    s.start >= textStart
+      ? {
+          start: s.start - textStart,
+          end: s.end - textStart,
+          text: s.text,
+          weight: s.weight,
+          field: 'text' as const,
+        }
+      : { start: s.start, end: s.end, text: s.text, weight: s.weight, field: 'title' as const },
+  );
+}
+
+function locatePersonalData(
+  found: readonly PersonalData[],
+  textStart: number,
+): Array<{ kind: PersonalDataKind } & Evidence> {
+  return found.map((p) =>
+    p.start >= textStart
+      ? {
+          kind: p.kind,
+          start: p.start - textStart,
+          end: p.end - textStart,
+          text: p.text,
+          field: 'text' as const,
+        }
+      : { kind: p.kind, start: p.start, end: p.end, text: p.text, field: 'title' as const },
+  );
+}
+
 /** Analyzes a title and a text together; evidence offsets point back into each of them. */
 export function analyzeText(input: { text: string; title?: string }): Analysis {
   const title = input.title ? toWellFormed(input.title).slice(0, 1_000) : '';
   const text = toWellFormed(input.text ?? '').slice(0, MAX_ANALYZE_CHARS);
   const combined = title ? `${title}${SEPARATOR}${text}` : text;
   const textStart = title ? title.length + SEPARATOR.length : 0;
-  const locate = <T extends { start: number; end: number; text: string }>(
-    span: T,
-  ): Omit<T, 'start' | 'end'> & Evidence =>
-    span.start >= textStart
-      ? { ...span, field: 'text', start: span.start - textStart, end: span.end - textStart }
-      : { ...span, field: 'title' };
   const areas = tagAreas(combined);
   const opening =
     combined.length > MODEL_CHARS ? toWellFormed(combined.slice(0, MODEL_CHARS)) : combined;
@@ -83,31 +131,34 @@ export function analyzeText(input: { text: string; title?: string }): Analysis {
   const language = detectLanguage(opening);
   return {
     lang: { code: language.lang, confidence: language.confidence },
-    areas: areas.areas.map((a) => ({ ...a, evidence: locate(a.evidence) })),
-    ambiguousAreas: areas.ambiguous.map((a) => ({ ...a, evidence: locate(a.evidence) })),
+    areas: areas.areas.map((a) => ({ ...a, evidence: locateSpan(a.evidence, textStart) })),
+    ambiguousAreas: areas.ambiguous.map((a) => ({
+      ...a,
+      evidence: locateSpan(a.evidence, textStart),
+    })),
     categories: classifyCategories(combined).map((c) => ({
       ...c,
-      evidence: c.evidence.map(locate),
+      evidence: locateSpans(c.evidence, textStart),
     })),
     sentiment: {
       label: sentiment.label,
       score: sentiment.score,
       scores: sentiment.scores,
-      evidence: sentiment.evidence.map(locate),
+      evidence: locateWeighted(sentiment.evidence, textStart),
     },
     toxicity: {
       label: toxicity.label,
       score: toxicity.score,
       scores: toxicity.scores,
-      evidence: toxicity.evidence.map(locate),
+      evidence: locateWeighted(toxicity.evidence, textStart),
     },
     intent: {
       label: intent.label,
       score: intent.score,
       scores: intent.scores,
-      evidence: intent.evidence.map(locate),
+      evidence: locateSpans(intent.evidence, textStart),
     },
-    pii: findPersonalData(combined).map(locate),
+    pii: locatePersonalData(findPersonalData(combined), textStart),
     simhash: simhash(combined),
   };
 }

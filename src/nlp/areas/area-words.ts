@@ -1,5 +1,5 @@
 import { isPlainText } from '../fold.js';
-import { tokenize } from '../tokenize.js';
+import { textTokens } from '../categories/text-tokens.js';
 import type { TrieWord } from './phrase-trie.js';
 
 /** A word of the text as the area matcher sees it, with its offsets in the original text. */
@@ -45,7 +45,7 @@ function mayBeGlued(folded: string): boolean {
  */
 export function areaWords(text: string): AreaWord[] {
   const words: AreaWord[] = [];
-  for (const token of tokenize(text)) {
+  for (const token of textTokens(text)) {
     if (token.kind === 'url' || token.kind === 'mention' || token.kind === 'emoji') {
       if (words.length > 0 && !words[words.length - 1]!.isBarrier) words.push(BARRIER);
       continue;
