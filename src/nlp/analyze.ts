@@ -6,11 +6,16 @@ import type { CategoryLabel } from './categories/index.js';
 import { detectLanguage } from './detect-language.js';
 import { detectIntent } from './intent.js';
 import type { IntentLabel } from './intent.js';
-import { classifySentiment } from './models/classify-sentiment.js';
+import { sentimentModel } from './models/classify-sentiment.js';
 import type { SentimentLabel } from './models/classify-sentiment.js';
-import { classifyToxicity } from './models/classify-toxicity.js';
+import { toxicityModel } from './models/classify-toxicity.js';
 import type { ToxicityLabel } from './models/classify-toxicity.js';
-import type { Evidence as ModelEvidence } from './models/classify-with.js';
+import { classifyWithAll } from './models/classify-with.js';
+import type {
+  Classification,
+  Evidence as ModelEvidence,
+  ModelSpec,
+} from './models/classify-with.js';
 import type { Span } from './categories/span.js';
 import { findPersonalData } from './pii.js';
 import type { PersonalData, PersonalDataKind } from './pii.js';
@@ -63,6 +68,12 @@ export const MAX_ANALYZE_CHARS = 20_000;
  */
 export const MODEL_CHARS = 2_000;
 const SEPARATOR = '\n\n';
+
+/** Sentiment and toxicity read the same features: they are scored together, in one pass. */
+const TONE_MODELS = (): ModelSpec[] => [
+  { model: sentimentModel(), fallback: 'neutral' satisfies SentimentLabel },
+  { model: toxicityModel(), fallback: 'clean' satisfies ToxicityLabel },
+];
 
 /*
  * Evidence offsets into the combined "title + separator + text" string, moved into the field they
@@ -125,8 +136,10 @@ export function analyzeText(input: { text: string; title?: string }): Analysis {
   const areas = tagAreas(combined);
   const opening =
     combined.length > MODEL_CHARS ? toWellFormed(combined.slice(0, MODEL_CHARS)) : combined;
-  const sentiment = classifySentiment(opening);
-  const toxicity = classifyToxicity(opening);
+  const [sentiment, toxicity] = classifyWithAll(TONE_MODELS(), opening) as [
+    Classification<SentimentLabel>,
+    Classification<ToxicityLabel>,
+  ];
   const intent = detectIntent(combined);
   const language = detectLanguage(opening);
   return {

@@ -41,18 +41,61 @@ export function cachedFeatures(text: string): Features {
 let tokenScratch = new Int32Array(1024);
 
 /**
+ * Several models' weights interleaved feature-major (`weights[feature * stride + offset + label]`),
+ * so that scoring one text with all of them reads one cache line per feature instead of one per
+ * model: the weight lookups are cache misses, and they were most of the classifiers' cost.
+ */
+interface JointWeights {
+  readonly models: readonly LinearModel[];
+  readonly weights: Int8Array;
+  /** Labels of all models together. */
+  readonly stride: number;
+  /** Where each model's labels start within a feature's stride. */
+  readonly offsets: readonly number[];
+}
+
+let lastJoint: JointWeights | undefined;
+
+function jointWeights(models: readonly LinearModel[]): JointWeights {
+  const last = lastJoint;
+  if (
+    last !== undefined &&
+    last.models.length === models.length &&
+    last.models.every((m, i) => m === models[i])
+  ) {
+    return last;
+  }
+  const offsets: number[] = [];
+  let stride = 0;
+  for (const m of models) {
+    offsets.push(stride);
+    stride += m.labels.length;
+  }
+  const features = 1 << models[0]!.bits;
+  const weights = new Int8Array(features * stride);
+  models.forEach((m, i) => {
+    const k = m.labels.length;
+    const offset = offsets[i]!;
+    for (let f = 0; f < features; f++) {
+      for (let c = 0; c < k; c++) weights[f * stride + offset + c] = m.weights[f * k + c]!;
+    }
+  });
+  lastJoint = { models: [...models], weights, stride, offsets };
+  return lastJoint;
+}
+
+/**
  * One pass over the features: per token and label, twice the int8 weight sum (a bigram adds its
  * weight once to each of its two tokens, a single-token feature twice). The logits and the
- * evidence both come from these sums.
+ * evidence both come from these sums. `w` holds `stride` labels per feature; so do the sums.
  */
-function tokenSums(model: LinearModel, features: Features): Int32Array {
-  const k = model.labels.length;
+function tokenSums(w: Int8Array, stride: number, features: Features): Int32Array {
+  const k = stride;
   const size = features.tokens.length * k;
   if (tokenScratch.length < size) tokenScratch = new Int32Array(size * 2);
   const sums = tokenScratch;
   sums.fill(0, 0, size);
   const { indices, owners, count } = features;
-  const w = model.weights;
   for (let i = 0; i < count; i++) {
     const base = indices[i]! * k;
     const packed = owners[i]!;
@@ -70,35 +113,40 @@ function tokenSums(model: LinearModel, features: Features): Int32Array {
   return sums;
 }
 
-function logitsOf(
-  model: LinearModel,
-  sums: Int32Array,
-  tokens: number,
-  scale: number,
-): Float64Array {
+/** Where one model's labels sit in the token sums: `sums[token * stride + offset + label]`. */
+interface SumsView {
+  readonly sums: Int32Array;
+  readonly stride: number;
+  readonly offset: number;
+}
+
+function logitsOf(model: LinearModel, view: SumsView, tokens: number, scale: number): Float64Array {
   const k = model.labels.length;
+  const { sums, stride, offset } = view;
   const logits = new Float64Array(k);
   for (let c = 0; c < k; c++) {
     let total = 0;
-    for (let t = 0; t < tokens; t++) total += sums[t * k + c]!;
+    for (let t = 0; t < tokens; t++) total += sums[t * stride + offset + c]!;
     logits[c] = model.bias[c]! + (total / 2) * model.scales[c]! * scale;
   }
   return logits;
 }
 
 /** Label c's margin over the mean of the other labels, for token t. */
-function tokenMargin(model: LinearModel, sums: Int32Array, t: number, c: number): number {
+function tokenMargin(model: LinearModel, view: SumsView, t: number, c: number): number {
   const k = model.labels.length;
+  const { sums, stride, offset } = view;
+  const at = t * stride + offset;
   let others = 0;
-  for (let o = 0; o < k; o++) if (o !== c) others += sums[t * k + o]! * model.scales[o]!;
-  return (sums[t * k + c]! * model.scales[c]! - others / (k - 1)) / 2;
+  for (let o = 0; o < k; o++) if (o !== c) others += sums[at + o]! * model.scales[o]!;
+  return (sums[at + c]! * model.scales[c]! - others / (k - 1)) / 2;
 }
 
 function evidenceFor(
   text: string,
   model: LinearModel,
   features: Features,
-  sums: Int32Array,
+  view: SumsView,
   c: number,
 ): Evidence[] {
   const { tokens } = features;
@@ -106,7 +154,7 @@ function evidenceFor(
   const spans: { start: number; end: number; weight: number }[] = [];
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
-    const weight = tokenMargin(model, sums, t, c) * scale;
+    const weight = tokenMargin(model, view, t, c) * scale;
     const last = spans[spans.length - 1];
     if (last !== undefined && last.start === token.start) last.weight += weight;
     else spans.push({ start: token.start, end: token.end, weight });
@@ -123,6 +171,33 @@ function evidenceFor(
     }));
 }
 
+function classification<L extends string>(
+  model: LinearModel,
+  text: string,
+  features: Features,
+  view: SumsView | undefined,
+  fallback: L,
+): Classification<L> {
+  const labels = model.labels as readonly L[];
+  const scores = {} as Record<L, number>;
+  if (view === undefined) {
+    for (const label of labels) scores[label] = label === fallback ? 1 : 0;
+    return { label: fallback, score: 1, scores, evidence: [] };
+  }
+  const probs = softmax(logitsOf(model, view, features.tokens.length, featureScale(features)));
+  let best = 0;
+  for (let c = 0; c < labels.length; c++) {
+    scores[labels[c]!] = probs[c]!;
+    if (probs[c]! > probs[best]!) best = c;
+  }
+  return {
+    label: labels[best]!,
+    score: probs[best]!,
+    scores,
+    evidence: evidenceFor(text, model, features, view, best),
+  };
+}
+
 /**
  * Classifies a text with a linear model. A text with no token at all (empty, white space,
  * punctuation only) gets `fallback` with score 1 and no evidence: there is nothing to judge.
@@ -133,23 +208,45 @@ export function classifyWith<L extends string>(
   fallback: L,
 ): Classification<L> {
   const features = cachedFeatures(text);
-  const labels = model.labels as readonly L[];
-  const scores = {} as Record<L, number>;
-  if (features.tokens.length === 0) {
-    for (const label of labels) scores[label] = label === fallback ? 1 : 0;
-    return { label: fallback, score: 1, scores, evidence: [] };
-  }
-  const sums = tokenSums(model, features);
-  const probs = softmax(logitsOf(model, sums, features.tokens.length, featureScale(features)));
-  let best = 0;
-  for (let c = 0; c < labels.length; c++) {
-    scores[labels[c]!] = probs[c]!;
-    if (probs[c]! > probs[best]!) best = c;
-  }
-  return {
-    label: labels[best]!,
-    score: probs[best]!,
-    scores,
-    evidence: evidenceFor(text, model, features, sums, best),
+  if (features.tokens.length === 0)
+    return classification(model, text, features, undefined, fallback);
+  const view = {
+    sums: tokenSums(model.weights, model.labels.length, features),
+    stride: model.labels.length,
+    offset: 0,
   };
+  return classification(model, text, features, view, fallback);
+}
+
+/** One model and the label it gives a text with no token, for {@link classifyWithAll}. */
+export interface ModelSpec<L extends string = string> {
+  readonly model: LinearModel;
+  readonly fallback: L;
+}
+
+/**
+ * `specs.map(({ model, fallback }) => classifyWith(model, text, fallback))`, the same results,
+ * but the text is featurized once and all models score it in one pass over the features (the
+ * models must share their feature bits; otherwise each is scored on its own).
+ */
+export function classifyWithAll(specs: readonly ModelSpec[], text: string): Classification[] {
+  const bits = specs[0]?.model.bits;
+  if (specs.length < 2 || specs.some((s) => s.model.bits !== bits)) {
+    return specs.map((s) => classifyWith(s.model, text, s.fallback));
+  }
+  const features = cachedFeatures(text);
+  if (features.tokens.length === 0) {
+    return specs.map((s) => classification(s.model, text, features, undefined, s.fallback));
+  }
+  const joint = jointWeights(specs.map((s) => s.model));
+  const sums = tokenSums(joint.weights, joint.stride, features);
+  return specs.map((s, i) =>
+    classification(
+      s.model,
+      text,
+      features,
+      { sums, stride: joint.stride, offset: joint.offsets[i]! },
+      s.fallback,
+    ),
+  );
 }
