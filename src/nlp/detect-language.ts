@@ -1,5 +1,6 @@
 import { franc } from 'franc-min';
 import { textTokens } from './categories/text-tokens.js';
+import type { Token } from './tokenize.js';
 
 /** `und`: nothing to judge (empty, too short, only emoji, numbers or links). */
 export type DetectedLanguageCode = 'vi' | 'en' | 'other' | 'und';
@@ -15,6 +16,7 @@ const VIETNAMESE_LETTER = /[ăđơưĩũĂĐƠƯĨŨ\u1ea0-\u1ef9]/;
 /** Marked vowels Vietnamese shares with French, Portuguese… */
 const SHARED_MARK = /[àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]/;
 const LATIN = /^[\p{Script=Latin}\p{M}]+$/u;
+const LETTER = /^\p{L}$/u;
 /** A folded Vietnamese syllable: onset, 1–3 vowels, coda. */
 const SYLLABLE =
   /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$/;
@@ -90,6 +92,37 @@ interface Counts {
   plainSyllables: number;
 }
 
+/** What one word contributes to the counts, as bits (a word's folded form is fixed by its text). */
+const NUMERIC = 1;
+const NON_LATIN = 2;
+const VIETNAMESE = 4;
+const SHARED = 8;
+const COMMON_VI = 16;
+const COMMON_EN = 32;
+const SYLLABLE_BIT = 64;
+const PLAIN = 128;
+
+/** Memo of wordBits by word text; cleared when it grows past MAX_MEMO (memory stays bounded). */
+const memo = new Map<string, number>();
+const MAX_MEMO = 50_000;
+
+function wordBits(token: Token): number {
+  if (/^[\p{N}_]+$/u.test(token.text)) return NUMERIC;
+  if (!LATIN.test(token.text)) return NON_LATIN;
+  let bits = 0;
+  const nfc = token.text.normalize('NFC');
+  if (VIETNAMESE_LETTER.test(nfc)) bits |= VIETNAMESE;
+  else if (SHARED_MARK.test(nfc)) bits |= SHARED;
+  const loanword = LOANWORDS.has(token.folded);
+  if (token.plain && !loanword && ENGLISH_COMMON.has(token.folded)) bits |= COMMON_EN;
+  if (loanword || SYLLABLE.test(token.folded) || VIETNAMESE_COMMON.has(token.folded)) {
+    bits |= SYLLABLE_BIT;
+  }
+  if (VIETNAMESE_COMMON.has(token.folded)) bits |= COMMON_VI;
+  if (token.plain) bits |= PLAIN;
+  return bits;
+}
+
 function countWords(sample: string): Counts {
   const counts: Counts = {
     latin: 0,
@@ -104,27 +137,44 @@ function countWords(sample: string): Counts {
     plainSyllables: 0,
   };
   for (const token of textTokens(sample)) {
-    if (token.kind !== 'word' || /^[\p{N}_]+$/u.test(token.text)) continue;
-    if (!LATIN.test(token.text)) {
+    if (token.kind !== 'word') continue;
+    let bits = memo.get(token.text);
+    if (bits === undefined) {
+      if (memo.size >= MAX_MEMO) memo.clear();
+      bits = wordBits(token);
+      memo.set(token.text, bits);
+    }
+    if ((bits & NUMERIC) !== 0) continue;
+    if ((bits & NON_LATIN) !== 0) {
       counts.nonLatin++;
       continue;
     }
     counts.latin++;
-    const nfc = token.text.normalize('NFC');
-    if (VIETNAMESE_LETTER.test(nfc)) counts.vietnameseLetters++;
-    else if (SHARED_MARK.test(nfc)) counts.sharedMarks++;
-    const loanword = LOANWORDS.has(token.folded);
-    const english = token.plain && !loanword && ENGLISH_COMMON.has(token.folded);
-    const syllable = loanword || SYLLABLE.test(token.folded) || VIETNAMESE_COMMON.has(token.folded);
-    if (VIETNAMESE_COMMON.has(token.folded)) counts.vietnameseCommon++;
-    if (english) counts.englishCommon++;
-    if (syllable) counts.syllables++;
-    if (!token.plain) continue;
+    if ((bits & VIETNAMESE) !== 0) counts.vietnameseLetters++;
+    if ((bits & SHARED) !== 0) counts.sharedMarks++;
+    if ((bits & COMMON_VI) !== 0) counts.vietnameseCommon++;
+    if ((bits & COMMON_EN) !== 0) counts.englishCommon++;
+    if ((bits & SYLLABLE_BIT) !== 0) counts.syllables++;
+    if ((bits & PLAIN) === 0) continue;
     counts.plain++;
-    if (english) counts.plainEnglish++;
-    if (syllable) counts.plainSyllables++;
+    if ((bits & COMMON_EN) !== 0) counts.plainEnglish++;
+    if ((bits & SYLLABLE_BIT) !== 0) counts.plainSyllables++;
   }
   return counts;
+}
+
+/** True when the text has at least 3 UTF-16 code units of letters (`\p{L}`). */
+function hasThreeLetters(text: string): boolean {
+  let n = 0;
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    const letter =
+      code < 0x80
+        ? (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
+        : LETTER.test(ch);
+    if (letter && (n += ch.length) >= 3) return true;
+  }
+  return false;
 }
 
 function round(value: number): number {
@@ -156,6 +206,8 @@ function judgePlain(sample: string, c: Counts): DetectedLanguage {
   const syllables = c.syllables / c.latin;
   if (vi >= 0.3 && syllables >= 0.7 && vi > en)
     return { lang: 'vi', confidence: round(0.5 + vi / 2) };
+  // With this many English words and too few syllables, franc's guess cannot change the answer.
+  if (en >= 0.25 && syllables < 0.7) return { lang: 'en', confidence: round(0.5 + en) };
   const guess = sample.length >= 10 ? franc(sample, { minLength: 10 }) : 'und';
   if (guess === 'vie' && syllables >= 0.7)
     return { lang: 'vi', confidence: round(0.5 + syllables / 3) };
@@ -176,8 +228,7 @@ export function detectLanguage(text: string): DetectedLanguage {
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
   const c = countWords(sample);
   const words = c.latin + c.nonLatin;
-  if (words === 0 || sample.replace(/[^\p{L}]/gu, '').length < 3)
-    return { lang: 'und', confidence: 0 };
+  if (words === 0 || !hasThreeLetters(sample)) return { lang: 'und', confidence: 0 };
   if (c.nonLatin > c.latin) return { lang: 'other', confidence: round(c.nonLatin / words) };
   if (c.vietnameseLetters + c.sharedMarks > 0) {
     const judged = judgeMarked(c);
