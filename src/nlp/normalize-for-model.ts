@@ -46,12 +46,30 @@ function wordKey(raw: string): string {
   return squeezeRepeats(lower);
 }
 
+/** Memo of a word's key and folded key by its text; cleared past MAX_MEMO (bounded memory). */
+const wordMemo = new Map<string, { key: string; folded: string }>();
+const MAX_MEMO = 50_000;
+
+function keysOfWord(text: string): { key: string; folded: string } {
+  let keys = wordMemo.get(text);
+  if (keys === undefined) {
+    if (wordMemo.size >= MAX_MEMO) wordMemo.clear();
+    const key = wordKey(text);
+    keys = { key, folded: foldText(key) };
+    wordMemo.set(text, keys);
+  }
+  return keys;
+}
+
 function scan(text: string): Raw[] {
   return scanText(text).map((s) => {
-    if (s.kind === 'word' || s.kind === 'hashtag') {
-      const key = wordKey(s.kind === 'hashtag' ? s.text.slice(1) : s.text);
-      const folded = s.kind === 'word' ? foldText(key) : '';
+    if (s.kind === 'word') {
+      const { key, folded } = keysOfWord(s.text);
       return { kind: s.kind, text: s.text, start: s.start, key, folded };
+    }
+    if (s.kind === 'hashtag') {
+      const key = wordKey(s.text.slice(1));
+      return { kind: s.kind, text: s.text, start: s.start, key, folded: '' };
     }
     const folded = s.kind === 'number' ? s.text : '';
     return { kind: s.kind, text: s.text, start: s.start, key: s.text, folded };

@@ -56,6 +56,15 @@ interface JointWeights {
 
 let lastJoint: JointWeights | undefined;
 
+function interleave(into: Int8Array, stride: number, offset: number, model: LinearModel): void {
+  const k = model.labels.length;
+  const w = model.weights;
+  const features = w.length / k;
+  for (let f = 0, from = 0, to = offset; f < features; f++, from += k, to += stride) {
+    for (let c = 0; c < k; c++) into[to + c] = w[from + c]!;
+  }
+}
+
 function jointWeights(models: readonly LinearModel[]): JointWeights {
   const last = lastJoint;
   if (
@@ -73,13 +82,7 @@ function jointWeights(models: readonly LinearModel[]): JointWeights {
   }
   const features = 1 << models[0]!.bits;
   const weights = new Int8Array(features * stride);
-  models.forEach((m, i) => {
-    const k = m.labels.length;
-    const offset = offsets[i]!;
-    for (let f = 0; f < features; f++) {
-      for (let c = 0; c < k; c++) weights[f * stride + offset + c] = m.weights[f * k + c]!;
-    }
-  });
+  for (let i = 0; i < models.length; i++) interleave(weights, stride, offsets[i]!, models[i]!);
   lastJoint = { models: [...models], weights, stride, offsets };
   return lastJoint;
 }

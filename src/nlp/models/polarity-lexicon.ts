@@ -39,6 +39,19 @@ export const POSITIVE_WORDS: ReadonlySet<string> = parse(POSITIVE);
 /** Negative words and phrases. */
 export const NEGATIVE_WORDS: ReadonlySet<string> = parse(NEGATIVE);
 
+/** First syllables of the two- and three-syllable entries: no other pair or triple can match. */
+const STARTS_TWO = firstWords(2);
+const STARTS_THREE = firstWords(3);
+
+function firstWords(syllables: number): Set<string> {
+  const out = new Set<string>();
+  for (const entry of [...POSITIVE_WORDS, ...NEGATIVE_WORDS]) {
+    const words = entry.split(' ');
+    if (words.length === syllables) out.add(words[0]!);
+  }
+  return out;
+}
+
 /**
  * Per token, the polarity of the lexicon word or phrase (up to three syllables) that ends there,
  * within one clause; 0 where none does.
@@ -52,8 +65,12 @@ export function lexiconPolarities(tokens: readonly ModelToken[]): Int8Array {
     if (!t.isWord || t.isBreak) prev = prev2 = '';
     if (!t.isWord) continue;
     let polarity = polarityOf(t.text);
-    if (polarity === 0 && prev !== '') polarity = polarityOf(`${prev} ${t.text}`);
-    if (polarity === 0 && prev2 !== '') polarity = polarityOf(`${prev2} ${prev} ${t.text}`);
+    if (polarity === 0 && prev !== '' && STARTS_TWO.has(prev)) {
+      polarity = polarityOf(`${prev} ${t.text}`);
+    }
+    if (polarity === 0 && prev2 !== '' && STARTS_THREE.has(prev2)) {
+      polarity = polarityOf(`${prev2} ${prev} ${t.text}`);
+    }
     out[i] = polarity;
     prev2 = prev;
     prev = t.text;
