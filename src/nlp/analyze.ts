@@ -140,7 +140,11 @@ export function analyzeText(input: { text: string; title?: string }): Analysis {
     Classification<SentimentLabel>,
     Classification<ToxicityLabel>,
   ];
+  // Everything that reads `combined` runs before the opening is tokenized for the language:
+  // the token cache holds one text.
   const intent = detectIntent(combined);
+  const categories = classifyCategories(combined);
+  const hash = simhash(combined);
   const language = detectLanguage(opening);
   return {
     lang: { code: language.lang, confidence: language.confidence },
@@ -149,7 +153,7 @@ export function analyzeText(input: { text: string; title?: string }): Analysis {
       ...a,
       evidence: locateSpan(a.evidence, textStart),
     })),
-    categories: classifyCategories(combined).map((c) => ({
+    categories: categories.map((c) => ({
       ...c,
       evidence: locateSpans(c.evidence, textStart),
     })),
@@ -172,7 +176,7 @@ export function analyzeText(input: { text: string; title?: string }): Analysis {
       evidence: locateSpans(intent.evidence, textStart),
     },
     pii: locatePersonalData(findPersonalData(combined), textStart),
-    simhash: simhash(combined),
+    simhash: hash,
   };
 }
 
