@@ -145,6 +145,15 @@ function tokenMargin(model: LinearModel, view: SumsView, t: number, c: number): 
   return (sums[at + c]! * model.scales[c]! - others / (k - 1)) / 2;
 }
 
+/** True when span a (weight, start) ranks before span b: heavier first, then earlier. */
+function ranksBefore(aWeight: number, aStart: number, bWeight: number, bStart: number): boolean {
+  return aWeight > bWeight || (aWeight === bWeight && aStart < bStart);
+}
+
+/**
+ * The MAX_EVIDENCE heaviest spans (tokens sharing an original token merged, weight > 1e-4),
+ * heaviest first, then earliest: a running top list instead of an object per token and a sort.
+ */
 function evidenceFor(
   text: string,
   model: LinearModel,
@@ -154,24 +163,40 @@ function evidenceFor(
 ): Evidence[] {
   const { tokens } = features;
   const scale = featureScale(features);
-  const spans: { start: number; end: number; weight: number }[] = [];
+  const top: { start: number; end: number; weight: number }[] = [];
+  const consider = (start: number, end: number, weight: number): void => {
+    if (!(weight > 1e-4)) return;
+    const last = top[top.length - 1];
+    if (top.length === MAX_EVIDENCE && !ranksBefore(weight, start, last!.weight, last!.start)) {
+      return;
+    }
+    let at = top.length;
+    while (at > 0 && ranksBefore(weight, start, top[at - 1]!.weight, top[at - 1]!.start)) at--;
+    top.splice(at, 0, { start, end, weight });
+    if (top.length > MAX_EVIDENCE) top.pop();
+  };
+  let spanStart = -1;
+  let spanEnd = 0;
+  let spanWeight = 0;
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
     const weight = tokenMargin(model, view, t, c) * scale;
-    const last = spans[spans.length - 1];
-    if (last !== undefined && last.start === token.start) last.weight += weight;
-    else spans.push({ start: token.start, end: token.end, weight });
+    if (spanStart !== -1 && spanStart === token.start) {
+      spanWeight += weight;
+      continue;
+    }
+    if (spanStart !== -1) consider(spanStart, spanEnd, spanWeight);
+    spanStart = token.start;
+    spanEnd = token.end;
+    spanWeight = weight;
   }
-  return spans
-    .filter((s) => s.weight > 1e-4)
-    .sort((a, b) => b.weight - a.weight || a.start - b.start)
-    .slice(0, MAX_EVIDENCE)
-    .map((s) => ({
-      start: s.start,
-      end: s.end,
-      text: text.slice(s.start, s.end),
-      weight: Math.round(s.weight * 10_000) / 10_000,
-    }));
+  if (spanStart !== -1) consider(spanStart, spanEnd, spanWeight);
+  return top.map((s) => ({
+    start: s.start,
+    end: s.end,
+    text: text.slice(s.start, s.end),
+    weight: Math.round(s.weight * 10_000) / 10_000,
+  }));
 }
 
 function classification<L extends string>(
