@@ -58,19 +58,61 @@ function stickyAt(pattern: RegExp, text: string, i: number): string | undefined 
   return pattern.exec(text)?.[0];
 }
 
+const ADDRESS_CHAR = /[\p{L}\p{N}_.+@-]/u;
+const NUMBER_CHAR = /\p{N}/u;
+
+/**
+ * After "word.", an e-mail address or a domain name goes on only with a letter, digit or one of
+ * `_ . + - @` (a sentence's full stop is followed by a space or the end).
+ */
+function mayContinueAddress(text: string, j: number): boolean {
+  if (j >= text.length) return false;
+  const code = text.charCodeAt(j);
+  if (code < 0x80) {
+    return (
+      (code >= 0x30 && code <= 0x39) ||
+      (code >= 0x41 && code <= 0x5a) ||
+      (code >= 0x61 && code <= 0x7a) ||
+      code === 0x5f ||
+      code === 0x2e ||
+      code === 0x2b ||
+      code === 0x2d ||
+      code === 0x40
+    );
+  }
+  return ADDRESS_CHAR.test(String.fromCodePoint(text.codePointAt(j)!));
+}
+
+/** NUMBER starts with a digit (`\p{N}`). */
+function mayStartNumber(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return code >= 0x30 && code <= 0x39;
+  return NUMBER_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+
 /** A URL, e-mail address, domain name or number starting at a word character, if any. */
 function wordLike(text: string, i: number, end: number): Scanned | undefined {
   const code = text.charCodeAt(i);
   const after = text.charCodeAt(end);
-  if ((code === 0x68 || code === 0x77 || code === 0x48 || code === 0x57) && end - i >= 3) {
+  // URL is case-sensitive: only "http" and "www." can start one.
+  if (
+    (code === 0x68 ? text.startsWith('http', i) : code === 0x77 && text.startsWith('www.', i)) &&
+    end - i >= 3
+  ) {
     const url = stickyAt(URL, text, i);
     if (url !== undefined) return { kind: 'url', text: url, start: i };
   }
-  if (after === 0x2e || after === 0x40 || after === 0x2b || after === 0x2d) {
+  if (
+    (after === 0x2e || after === 0x40 || after === 0x2b || after === 0x2d) &&
+    (after !== 0x2e || mayContinueAddress(text, end + 1))
+  ) {
     const found = stickyAt(EMAIL_OR_DOMAIN, text, i);
     if (found !== undefined) return { kind: 'url', text: found, start: i };
   }
-  if (after === 0x2e || after === 0x2c || after === 0x3a || after === 0x2f) {
+  if (
+    (after === 0x2e || after === 0x2c || after === 0x3a || after === 0x2f) &&
+    mayStartNumber(text, i)
+  ) {
     const found = stickyAt(NUMBER, text, i);
     if (found !== undefined) return { kind: 'number', text: found, start: i };
   }
@@ -83,10 +125,23 @@ function punctEnd(text: string, i: number): number {
   return j;
 }
 
+/**
+ * False where EMOTICON cannot match although `code` may start one: the letters x and t start
+ * emoticons only as "xD", "t_t" or "t^t", and they start many words.
+ */
+function mayStartEmoticon(text: string, i: number, code: number): boolean {
+  if (code === 0x78 || code === 0x58) return text.charCodeAt(i + 1) === 0x44;
+  if (code === 0x74 || code === 0x54) {
+    const next = text.charCodeAt(i + 1);
+    return next === 0x5f || next === 0x5e;
+  }
+  return true;
+}
+
 /** The stretch starting at i (a word character or not), or undefined when i starts nothing. */
 function scanAt(text: string, i: number): Scanned | undefined {
   const code = text.charCodeAt(i);
-  if (EMOTICON_START.has(code)) {
+  if (EMOTICON_START.has(code) && mayStartEmoticon(text, i, code)) {
     const emoticon = stickyAt(EMOTICON, text, i);
     if (emoticon !== undefined) return { kind: 'emoticon', text: emoticon, start: i };
   }
