@@ -88,14 +88,21 @@ interface Candidate {
   needsSupport: boolean;
 }
 
+/** No candidate (most words start no phrase); never written to. */
+const NONE: Candidate[] = [];
+
 /** Every verified entry starting at word `at`, found by walking the trie. */
 function candidatesAt(matcher: PhraseMatcher, words: Words, at: number): Candidate[] {
-  const found: Candidate[] = [];
   let node = matcher.root.get(words.keys[at]!);
+  if (node === undefined) return NONE;
+  const found: Candidate[] = [];
   for (let j = at + 1; node !== undefined; j++) {
-    for (const entry of node.entries ?? []) {
-      const verdict = verify(entry, words, at);
-      if (verdict !== 0) found.push({ entry, needsSupport: verdict === 2 });
+    const entries = node.entries;
+    if (entries !== undefined) {
+      for (const entry of entries) {
+        const verdict = verify(entry, words, at);
+        if (verdict !== 0) found.push({ entry, needsSupport: verdict === 2 });
+      }
     }
     node = j < words.keys.length ? node.next?.get(words.keys[j]!) : undefined;
   }
