@@ -29,6 +29,8 @@ interface Raw extends Scanned {
   readonly key: string;
   /** `key` folded (words), the text (numbers): the context of teencode rules. */
   readonly folded: string;
+  /** Words only: what the word's text decides. */
+  readonly info: WordInfo | undefined;
 }
 
 const DIGITS = /^\p{N}+$/u;
@@ -46,33 +48,55 @@ function wordKey(raw: string): string {
   return squeezeRepeats(lower);
 }
 
-/** Memo of a word's key and folded key by its text; cleared past MAX_MEMO (bounded memory). */
-const wordMemo = new Map<string, { key: string; folded: string }>();
+/** What a word's text alone decides: its key, the key folded, a laugh/cry class, teencode. */
+interface WordInfo {
+  readonly key: string;
+  readonly folded: string;
+  /** EMO_LAUGH / EMO_NEG for a written laugh or cry ("hahaha", "huhu"). */
+  readonly emo: string | undefined;
+  /** The key is in the teencode list (whether it expands depends on the context). */
+  readonly teencode: boolean;
+}
+
+/** Memo of WordInfo by a word's text; cleared past MAX_MEMO (bounded memory). */
+const wordMemo = new Map<string, WordInfo>();
 const MAX_MEMO = 50_000;
 
-function keysOfWord(text: string): { key: string; folded: string } {
-  let keys = wordMemo.get(text);
-  if (keys === undefined) {
+function infoOf(text: string): WordInfo {
+  let info = wordMemo.get(text);
+  if (info === undefined) {
     if (wordMemo.size >= MAX_MEMO) wordMemo.clear();
     const key = wordKey(text);
-    keys = { key, folded: foldText(key) };
-    wordMemo.set(text, keys);
+    const first = key.charCodeAt(0);
+    const emo =
+      first === 0x68 || first === 0x6b
+        ? (laughOrCryClass(text.toLowerCase()) ?? laughOrCryClass(key))
+        : undefined;
+    info = { key, folded: foldText(key), emo, teencode: isTeencodeKey(key) };
+    wordMemo.set(text, info);
   }
-  return keys;
+  return info;
 }
 
 function scan(text: string): Raw[] {
   return scanText(text).map((s) => {
     if (s.kind === 'word') {
-      const { key, folded } = keysOfWord(s.text);
-      return { kind: s.kind, text: s.text, start: s.start, key, folded };
+      const info = infoOf(s.text);
+      return {
+        kind: s.kind,
+        text: s.text,
+        start: s.start,
+        key: info.key,
+        folded: info.folded,
+        info,
+      };
     }
     if (s.kind === 'hashtag') {
       const key = wordKey(s.text.slice(1));
-      return { kind: s.kind, text: s.text, start: s.start, key, folded: '' };
+      return { kind: s.kind, text: s.text, start: s.start, key, folded: '', info: undefined };
     }
     const folded = s.kind === 'number' ? s.text : '';
-    return { kind: s.kind, text: s.text, start: s.start, key: s.text, folded };
+    return { kind: s.kind, text: s.text, start: s.start, key: s.text, folded, info: undefined };
   });
 }
 
@@ -130,12 +154,10 @@ function contextOf(raws: readonly Raw[], i: number): TeencodeContext {
 
 function pushWord(sink: TokenSink, raws: readonly Raw[], i: number): void {
   const raw = raws[i]!;
+  const info = raw.info!;
+  if (info.emo !== undefined) return sink.push(info.emo, raw, false);
   const first = raw.key.charCodeAt(0);
-  if (first === 0x68 || first === 0x6b) {
-    const emo = laughOrCryClass(raw.text.toLowerCase()) ?? laughOrCryClass(raw.key);
-    if (emo !== undefined) return sink.push(emo, raw, false);
-  }
-  if (isTeencodeKey(raw.key)) {
+  if (info.teencode) {
     const expansion = teencodeFor(raw.key, contextOf(raws, i));
     if (expansion !== undefined) return sink.words(expansion, raw);
   }
