@@ -41,7 +41,7 @@ test(
       async () => {
         try {
           // Three batches of 200 stored: the checkpoint of at least the first two is saved too.
-        return (await countStored(dataDir, true)) >= 600 ? true : undefined;
+          return (await countStored(dataDir, true)) >= 600 ? true : undefined;
         } catch {
           return undefined;
         }
