@@ -233,3 +233,21 @@ test('topic queries are validated and names are required', async () => {
   assert.deepEqual(await app.listTopics(), []);
   await app.close();
 });
+
+test('a selective condition is found among many posts in one call', async () => {
+  const app = await makeApp();
+  const items = Array.from({ length: 1_200 }, (_, i) => ({
+    id: `s${i}`,
+    platform: i % 400 === 399 ? 'youtube' : 'facebook',
+    text: `tin số ${i} về giao thông`,
+    publishedAt: hoursAgo(i / 100),
+  }));
+  await app.ingest(items);
+  const result = await app.search({ q: 'platform:youtube AND "giao thông"', limit: 50 });
+  assert.deepEqual(result.hits.map((h) => h.post.id).sort(), [
+    'youtube:s1199',
+    'youtube:s399',
+    'youtube:s799',
+  ]);
+  await app.close();
+});

@@ -2,13 +2,18 @@ import { LangngheError } from '../core/errors.js';
 import { compileQuery, explainMatch, parseQuery, prepareDoc } from '../query/index.js';
 import type { ParsedQuery, QueryNode } from '../query/index.js';
 import type { PostFilter, Store, StoredPost } from '../store/index.js';
-import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from '../store/index.js';
+import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, encodePageCursor } from '../store/index.js';
 import type { TopicRegistry } from '../pipeline/topic-registry.js';
 import type { SearchHit, SearchParams, SearchResult } from './app.js';
 import { prefilterOf } from './prefilter.js';
 
 /** Store pages read per search call before returning what was found (with a cursor). */
-const MAX_PAGES_PER_CALL = 20;
+const MAX_PAGES_PER_CALL = 10;
+/**
+ * Posts read per store page when the matcher verifies: conditions the full-text index cannot
+ * narrow (labels, NOT, fields) may keep few of them.
+ */
+const VERIFY_PAGE_SIZE = MAX_SEARCH_LIMIT;
 
 export function docOf(post: StoredPost): ReturnType<typeof prepareDoc> {
   return prepareDoc(post);
@@ -53,16 +58,22 @@ export async function searchPosts(
   };
   const hits: SearchHit[] = [];
   let cursor = params.cursor;
+  const pageSize = predicate === undefined ? limit : VERIFY_PAGE_SIZE;
   for (let page = 0; page < MAX_PAGES_PER_CALL && hits.length < limit; page++) {
-    const result = await deps.store.searchPosts({ ...filter, cursor, limit: limit - hits.length });
+    const result = await deps.store.searchPosts({ ...filter, cursor, limit: pageSize });
+    cursor = result.nextCursor;
     for (const post of result.posts) {
       const doc = ast === undefined ? undefined : docOf(post);
       if (predicate !== undefined && !predicate(doc!)) continue;
       hits.push(
         ast === undefined ? { post } : { post, explanation: explainMatch(ast, query.text!, doc!) },
       );
+      if (hits.length === limit) {
+        // The next page starts right after the last post returned, not after the page read.
+        if (post !== result.posts.at(-1) || cursor !== undefined) cursor = encodePageCursor(post);
+        break;
+      }
     }
-    cursor = result.nextCursor;
     if (cursor === undefined) break;
   }
   return { hits, nextCursor: cursor, warnings: query.parsed?.warnings ?? [] };

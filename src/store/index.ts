@@ -32,3 +32,5 @@ export type { SimplePrefilter, TextPrefilter } from './text-prefilter.js';
 export { simplifyPrefilter } from './text-prefilter.js';
 export { createSqliteStore } from './sqlite/index.js';
 export type { SqliteStoreOptions } from './sqlite/index.js';
+export { encodePageCursor } from './page-cursor.js';
+export type { PageKey } from './page-cursor.js';
