@@ -1,0 +1,134 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { freePort, startCli, waitFor } from './helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const TOKEN = 'browser-test-token-0123456789';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+// CI installs Debian's chromium (.ci/run); a developer machine without it skips, CI never does.
+const skip =
+  !existsSync(CHROMIUM) && process.env.CI !== 'true'
+    ? 'Debian chromium is not installed (apt-get install chromium)'
+    : false;
+
+async function ingest(base: string, posts: object[]): Promise<void> {
+  const response = await fetch(`${base}/api/ingest`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/x-ndjson' },
+    body: posts.map((p) => JSON.stringify(p)).join('\n'),
+  });
+  assert.equal(response.status, 200, await response.text());
+}
+
+test(
+  'the page in a real browser: search highlights, hostile text stays text, live posts arrive (browser)',
+  { skip, timeout: 120_000 },
+  async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'langnghe-browser-'));
+    const port = await freePort();
+    const server = startCli(['serve', '--port', String(port), '--data-dir', dataDir, '--no-demo'], {
+      LANGNGHE_INGEST_TOKEN: TOKEN,
+    });
+    // Playwright gives the browser a fresh, empty profile of its own.
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    try {
+      await waitFor(
+        () => (server.stdout().includes('listening') ? true : undefined),
+        30_000,
+        `the server (stderr: ${server.stderr()})`,
+      );
+      const base = `http://127.0.0.1:${port}`;
+      // The live stream carries posts that match a topic.
+      const topic = await fetch(`${base}/api/topics`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Kẹt xe', query: '"kẹt xe"' }),
+      });
+      assert.equal(topic.status, 201, await topic.text());
+      await ingest(base, [
+        {
+          id: 'b1',
+          platform: 'facebook',
+          text: 'Ngập nước đường Huỳnh Tấn Phát Q7 từ sáng, ko ai giải quyết',
+        },
+        // Not in the pipeline's HTML-to-text list, so these reach the page as literal text.
+        {
+          id: 'b2',
+          platform: 'facebook',
+          text: 'ngập <svg onload="window.__xss=1"> <iframe srcdoc="x" onload="window.__xss=2"> <details open ontoggle="window.__xss=3"> hết rồi',
+        },
+        { id: 'b3', platform: 'youtube', text: 'Trời đẹp, đường thông thoáng' },
+      ]);
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(base);
+      await page.fill('#q', 'ngap');
+      await page.press('#q', 'Enter');
+      await page.waitForFunction(
+        () => document.querySelectorAll('#results mark').length >= 2,
+        undefined,
+        { timeout: 15_000 },
+      );
+      const marks = await page.$$eval('#results mark', (nodes) => nodes.map((n) => n.textContent));
+      assert.ok(marks.includes('Ngập') && marks.includes('ngập'), JSON.stringify(marks));
+      const results = await page.textContent('#results');
+      assert.match(results ?? '', /<svg onload="window.__xss=1"> <iframe srcdoc=/);
+      assert.doesNotMatch(results ?? '', /Trời đẹp/);
+      assert.equal(
+        await page.$$eval(
+          '#results svg, #results iframe, #results details, #results script',
+          (nodes) => nodes.length,
+        ),
+        0,
+      );
+      assert.equal(
+        await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+        undefined,
+      );
+
+      await page.fill('#q', 'ngập AND (q7');
+      await page.press('#q', 'Enter');
+      await page.waitForFunction(
+        () =>
+          /vị trí|position|at \d/i.test(
+            document.querySelector('#search-feedback')?.textContent ?? '',
+          ),
+        undefined,
+        { timeout: 10_000 },
+      );
+
+      await page.fill('#q', '');
+      await page.press('#q', 'Enter');
+      await page.waitForFunction(
+        () => (document.querySelector('#results')?.textContent ?? '').includes('Trời đẹp'),
+        undefined,
+        { timeout: 10_000 },
+      );
+      await ingest(base, [{ id: 'b4', platform: 'x', text: 'Kẹt xe vòng xoay Hàng Xanh lúc này' }]);
+      await page.waitForFunction(
+        () => /Kẹt xe vòng xoay Hàng Xanh/.test(document.body.textContent ?? ''),
+        undefined,
+        { timeout: 15_000 },
+      );
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  },
+);
