@@ -6,6 +6,14 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { freePort, startCli, waitFor } from './helpers.js';
 
+// The few browser globals the page callbacks use (they run in Chromium, not in Node).
+declare const document: {
+  querySelector(selector: string): { textContent: string | null } | null;
+  querySelectorAll(selector: string): { length: number };
+  body: { textContent: string | null };
+};
+declare const window: unknown;
+
 const CHROMIUM = '/usr/bin/chromium';
 const TOKEN = 'browser-test-token-0123456789';
 const FLAGS = [
