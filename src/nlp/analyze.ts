@@ -187,11 +187,8 @@ export function labelsOf(analysis: Analysis): {
   sentiment: string[];
 } {
   return {
-    area: areaLabelKeys({
-      areas: analysis.areas.map((a) => ({ ...a, evidence: a.evidence })),
-      ambiguous: [],
-    }),
-    category: categoryLabelKeys(analysis.categories.map((c) => ({ ...c, evidence: [] }))),
+    area: areaLabelKeys({ areas: analysis.areas, ambiguous: [] }),
+    category: categoryLabelKeys(analysis.categories),
     sentiment: [analysis.sentiment.label],
   };
 }

@@ -21,7 +21,8 @@ export type DocPredicate = (doc: MatchDoc) => boolean;
 
 type SpanFn = (fieldName: FieldName, field: DocField) => PositionSpan[];
 
-function compileSpans(node: QueryNode): SpanFn {
+/** Where a term, phrase, OR group or NEAR occurs in one field, as position spans. */
+export function compileSpans(node: QueryNode): SpanFn {
   switch (node.type) {
     case 'term': {
       const matcher = compileTerm(node);
@@ -183,5 +184,3 @@ export function compileQuery(node: QueryNode): DocPredicate {
     }
   }
 }
-
-export { compileSpans };

@@ -141,9 +141,9 @@ export function createTopicMatcher(options: TopicMatcherOptions = {}): TopicMatc
   const byTopic = new Map<string, number[]>();
   const topicOrder = new Map<string, number>();
   let topicSeq = 0;
-  const index: Record<AnchorSpace, Map<string, number[]>> = {
+  // Pair anchors live in `pairs` below, keyed by both words.
+  const index: Record<Exclude<AnchorSpace, 'pair'>, Map<string, number[]>> = {
     word: new Map(),
-    pair: new Map(),
     bigram: new Map(),
     prefix: new Map(),
     hashtag: new Map(),

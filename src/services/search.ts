@@ -1,7 +1,7 @@
 import { LangngheError } from '../core/errors.js';
 import { compileQuery, explainMatch, parseQuery, prepareDoc } from '../query/index.js';
 import type { ParsedQuery, QueryNode } from '../query/index.js';
-import type { PostFilter, Store, StoredPost } from '../store/index.js';
+import type { PostFilter, Store } from '../store/index.js';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, encodePageCursor } from '../store/index.js';
 import type { TopicRegistry } from '../pipeline/topic-registry.js';
 import type { SearchHit, SearchParams, SearchResult } from './app.js';
@@ -14,10 +14,6 @@ const MAX_PAGES_PER_CALL = 10;
  * narrow (labels, NOT, fields) may keep few of them.
  */
 const VERIFY_PAGE_SIZE = MAX_SEARCH_LIMIT;
-
-export function docOf(post: StoredPost): ReturnType<typeof prepareDoc> {
-  return prepareDoc(post);
-}
 
 /** The query a search runs: the `q` given, else the topic's query (for highlights only). */
 function queryFor(
@@ -63,7 +59,7 @@ export async function searchPosts(
     const result = await deps.store.searchPosts({ ...filter, cursor, limit: pageSize });
     cursor = result.nextCursor;
     for (const post of result.posts) {
-      const doc = ast === undefined ? undefined : docOf(post);
+      const doc = ast === undefined ? undefined : prepareDoc(post);
       if (predicate !== undefined && !predicate(doc!)) continue;
       hits.push(
         ast === undefined ? { post } : { post, explanation: explainMatch(ast, query.text!, doc!) },
