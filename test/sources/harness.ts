@@ -5,6 +5,8 @@ import type { App } from '../../src/services/app.js';
 import type { AnyConnector } from '../../src/sources/connector.js';
 import { createConnectorRegistry } from '../../src/sources/registry.js';
 import { runSourceOnce } from '../../src/sources/run-source.js';
+import { runWebhook } from '../../src/sources/run-webhook.js';
+import type { WebhookOutcome } from '../../src/sources/run-webhook.js';
 import type { RunOutcome, SourceRunDeps } from '../../src/sources/run-source.js';
 import { createSecretBox, sealConfig } from '../../src/sources/secrets.js';
 import { createSqliteStore } from '../../src/store/index.js';
@@ -25,6 +27,16 @@ export interface SourceHarness {
   /** Stores a source as the CLI would (secret fields sealed). */
   addSource(kind: string, config: Record<string, unknown>, id?: string): Promise<Source>;
   run(sourceId: string, signal?: AbortSignal): Promise<RunOutcome>;
+  /** Delivers a webhook request to a source, as POST/GET /api/webhooks/<sourceId> does. */
+  webhook(
+    sourceId: string,
+    request: {
+      method?: string;
+      headers?: Record<string, string>;
+      query?: Record<string, string>;
+      body?: string | Buffer;
+    },
+  ): Promise<WebhookOutcome>;
   /** All stored posts, by id. */
   posts(): Promise<StoredPost[]>;
   cursor(sourceId: string): Promise<string | undefined>;
@@ -89,6 +101,19 @@ export async function openSourceHarness(
       const source = await store.getSource(sourceId);
       if (source === undefined) throw new Error(`no source ${sourceId}`);
       return runSourceOnce(deps, source, signal);
+    },
+    async webhook(sourceId, request) {
+      const source = await store.getSource(sourceId);
+      if (source === undefined) throw new Error(`no source ${sourceId}`);
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(request.headers ?? {}))
+        headers[name.toLowerCase()] = value;
+      return runWebhook(deps, source, {
+        method: request.method ?? 'POST',
+        headers,
+        query: request.query ?? {},
+        rawBody: Buffer.isBuffer(request.body) ? request.body : Buffer.from(request.body ?? ''),
+      });
     },
     async posts() {
       const out: StoredPost[] = [];
