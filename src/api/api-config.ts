@@ -6,6 +6,8 @@ export interface ApiConfig extends Pick<Config, 'demo' | 'bodyLimitBytes' | 'max
   logLevel?: Config['logLevel'];
   /** Bearer token for POST /api/ingest; without one, ingest over HTTP is refused (403). */
   ingestToken?: string;
+  /** Bearer token for managing sources over HTTP; without one those routes answer 403. */
+  adminToken?: string;
   /** Milliseconds between SSE heartbeat comments (default 15,000). */
   heartbeatMs?: number;
   /** Version reported by GET /api/info (default: package.json's). */

@@ -11,21 +11,47 @@ function digest(text: string): Buffer {
  * `auth.disabled` (no token configured), `auth.required` (no bearer token sent) or
  * `auth.invalid` (wrong token).
  */
-export function checkBearer(header: string | undefined, token: string | undefined): void {
+export function checkBearer(
+  header: string | undefined,
+  token: string | undefined,
+  purpose: BearerPurpose = INGEST,
+): void {
   if (token === undefined || token === '') {
     throw new LangngheError(
       'auth.disabled',
-      'Ingest over HTTP is disabled because no ingest token is configured. Set LANGNGHE_INGEST_TOKEN (or "ingestToken" in langnghe.config.json), restart, and send it as "Authorization: Bearer <token>".',
+      `${purpose.what} over HTTP is disabled because no ${purpose.name} is configured. Set ${purpose.env} (or "${purpose.setting}" in langnghe.config.json), restart, and send it as "Authorization: Bearer <token>".`,
     );
   }
   const match = /^Bearer[ \t]+([^\s]+)[ \t]*$/i.exec(header ?? '');
   if (match === null) {
     throw new LangngheError(
       'auth.required',
-      'Send the ingest token as "Authorization: Bearer <token>"',
+      `Send the ${purpose.name} as "Authorization: Bearer <token>"`,
     );
   }
   if (!timingSafeEqual(digest(match[1]!), digest(token))) {
-    throw new LangngheError('auth.invalid', 'The ingest token is not valid');
+    throw new LangngheError('auth.invalid', `The ${purpose.name} is not valid`);
   }
 }
+
+/** Which token a route asks for, to name it in the error messages. */
+export interface BearerPurpose {
+  what: string;
+  name: string;
+  env: string;
+  setting: string;
+}
+
+export const INGEST: BearerPurpose = {
+  what: 'Ingest',
+  name: 'ingest token',
+  env: 'LANGNGHE_INGEST_TOKEN',
+  setting: 'ingestToken',
+};
+
+export const ADMIN: BearerPurpose = {
+  what: 'Source management',
+  name: 'admin token',
+  env: 'LANGNGHE_ADMIN_TOKEN',
+  setting: 'adminToken',
+};

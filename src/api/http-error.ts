@@ -26,6 +26,11 @@ const STATUS_BY_CODE: Record<string, number> = {
   'app.unavailable': 503,
   'bus.closed': 503,
   'bus.full': 503,
+  'source.unknown_kind': 400,
+  'source.config': 400,
+  'source.push_only': 409,
+  'source.not_push': 409,
+  'config.invalid': 400,
 };
 
 const BEARER_CHALLENGE: Record<string, string> = {

@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import type { App } from '../services/app.js';
+import type { SourceService } from '../sources/source-service.js';
 import type { ApiConfig } from './api-config.js';
 import { DEFAULT_HEARTBEAT_MS } from './api-config.js';
 import { toHttpError } from './http-error.js';
@@ -13,6 +14,7 @@ import { registerOpsRoutes } from './routes/ops-routes.js';
 import { registerPageRoutes } from './routes/page-routes.js';
 import { registerPostRoutes } from './routes/post-routes.js';
 import { registerSourceRoutes } from './routes/source-routes.js';
+import { registerWebhookRoutes } from './routes/webhook-routes.js';
 import { STREAM_ROUTE, registerStreamRoutes } from './routes/stream-routes.js';
 import { registerTopicRoutes } from './routes/topic-routes.js';
 import { createStreamRegistry } from './stream-registry.js';
@@ -26,6 +28,8 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 export interface ApiServerDeps {
   app: App;
   config: ApiConfig;
+  /** Source management and webhook deliveries (`Runtime.sources`). */
+  sources?: SourceService;
   /** Log requests and errors (pino, JSON lines on stdout). Off by default. */
   logger?: boolean;
 }
@@ -40,12 +44,14 @@ function contextOf(deps: ApiServerDeps): RouteContext {
       maxStreams: config.maxStreams,
       heartbeatMs: config.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
       ingestToken: config.ingestToken,
+      adminToken: config.adminToken,
       webRoot: config.webRoot,
       version: config.version ?? packageVersion(),
       mode: config.mode ?? 'embedded',
     },
     httpMetrics: createHttpMetrics(),
     streams: createStreamRegistry(config.maxStreams),
+    sources: deps.sources,
   };
 }
 
@@ -120,6 +126,7 @@ export function createApiServer(deps: ApiServerDeps): FastifyInstance {
     registerPostRoutes(api, ctx);
     registerTopicRoutes(api, ctx);
     registerSourceRoutes(api, ctx);
+    registerWebhookRoutes(api, ctx);
     registerIngestRoutes(api, ctx);
     registerStreamRoutes(api, ctx);
     registerPageRoutes(api, ctx);

@@ -7,6 +7,7 @@ import { queryHelp, runQuery } from './commands/query-check.js';
 import { analyzeHelp, runAnalyze } from './commands/analyze.js';
 import { importHelp, runImport } from './commands/import.js';
 import { runServe, serveHelp } from './commands/serve.js';
+import { runSources, sourcesHelp } from './commands/sources.js';
 
 type Command = { help: string; run: (args: string[], io: CliIo) => Promise<number> };
 
@@ -17,6 +18,7 @@ const commands: Record<string, Command> = {
   analyze: { help: analyzeHelp, run: runAnalyze },
   import: { help: importHelp, run: runImport },
   serve: { help: serveHelp, run: runServe },
+  sources: { help: sourcesHelp, run: runSources },
 };
 
 const usage = `langnghe — lắng nghe mạng xã hội: self-hosted social listening

@@ -11,6 +11,14 @@ import type { Store } from '../store/index.js';
 import type { Enricher } from '../pipeline/pipeline.js';
 import { createApp } from '../services/create-app.js';
 import type { App } from '../services/app.js';
+import { defaultConnectorRegistry } from '../sources/all-connectors.js';
+import type { SourceLogEvent } from '../sources/connector.js';
+import type { SourceRunDeps } from '../sources/run-source.js';
+import { createScheduler } from '../sources/scheduler.js';
+import type { Scheduler } from '../sources/scheduler.js';
+import { createSecretBox } from '../sources/secrets.js';
+import { createSourceService } from '../sources/source-service.js';
+import type { SourceService } from '../sources/source-service.js';
 import type { CliIo } from './io.js';
 
 /** Wall-clock time: the one place the process reads it for the pure code. */
@@ -37,6 +45,10 @@ export interface Runtime {
   store: Store;
   bus: Bus;
   config: Config;
+  /** Source management (CLI, API); runs go through the scheduler. */
+  sources: SourceService;
+  /** Polls the enabled sources on their schedules once started (`serve` starts it). */
+  scheduler: Scheduler;
   close(): Promise<void>;
 }
 
@@ -62,7 +74,13 @@ function openBus(config: Config): Bus {
 /** The composition root: picks the Store and Bus implementations the config names. */
 export async function openRuntime(
   config: Config,
-  options: { enrich?: Enricher; clock?: Clock } = {},
+  options: {
+    enrich?: Enricher;
+    clock?: Clock;
+    env?: Readonly<Record<string, string | undefined>>;
+    /** Where sources' warnings and errors go (never credentials: URLs are redacted). */
+    log?: (event: SourceLogEvent) => void;
+  } = {},
 ): Promise<Runtime> {
   const store = openStore(config);
   const bus = openBus(config);
@@ -72,12 +90,26 @@ export async function openRuntime(
     clock: options.clock ?? systemClock,
     enrich: options.enrich,
   });
+  const sourceDeps: SourceRunDeps = {
+    ingest: (items, opts) => app.ingest(items, opts),
+    store,
+    clock: options.clock ?? systemClock,
+    registry: defaultConnectorRegistry(),
+    secretBox: config.secretKey === undefined ? undefined : createSecretBox(config.secretKey),
+    env: options.env ?? process.env,
+    log: options.log,
+  };
+  const scheduler = createScheduler(sourceDeps, { maxConcurrent: config.maxConcurrentPolls });
+  const sources = createSourceService(sourceDeps, scheduler);
   return {
     app,
     store,
     bus,
     config,
+    sources,
+    scheduler,
     async close() {
+      await scheduler.stop();
       await app.close();
       await bus.close();
     },

@@ -77,6 +77,60 @@ const ingestToken = z
     isSecret: true,
   });
 
+const adminToken = z
+  .string()
+  .min(16)
+  .max(512)
+  .regex(/^[\x21-\x7e]+$/)
+  .optional()
+  .describe(
+    'Bearer token that source management over HTTP requires (POST/DELETE /api/sources, running a source). Without one, sources are managed only from the command line (`langnghe sources`).',
+  )
+  .register(settingsRegistry, {
+    env: 'LANGNGHE_ADMIN_TOKEN',
+    kind: 'string',
+    expected: '16–512 printable ASCII characters without spaces',
+    isSecret: true,
+  });
+
+const secretKey = z
+  .string()
+  .min(16)
+  .max(512)
+  .optional()
+  .describe(
+    "Key that encrypts the sources' stored credentials (AES-256-GCM): 32 random bytes as base64 or hex (`openssl rand -base64 32`), or a passphrase of 16+ characters. Without it, credentials must be given as `env:VARIABLE` references.",
+  )
+  .register(settingsRegistry, {
+    env: 'LANGNGHE_SECRET_KEY',
+    kind: 'string',
+    expected: '32 random bytes as base64/hex, or a passphrase of 16–512 characters',
+    isSecret: true,
+  });
+
+const collect = z
+  .boolean()
+  .default(true)
+  .describe('Run the configured sources (connectors) on their schedules while serving.')
+  .register(settingsRegistry, {
+    env: 'LANGNGHE_COLLECT',
+    kind: 'boolean',
+    expected: 'true or false (also 1/0, yes/no, on/off)',
+  });
+
+const maxConcurrentPolls = z
+  .number()
+  .int()
+  .min(1)
+  .max(256)
+  .default(4)
+  .describe('Most source polls running at once (streams and webhooks do not count).')
+  .register(settingsRegistry, {
+    env: 'LANGNGHE_MAX_CONCURRENT_POLLS',
+    kind: 'integer',
+    expected: 'an integer 1–256',
+  });
+
 const demo = z
   .boolean()
   .default(true)
@@ -172,6 +226,10 @@ export const configSchema = z.strictObject({
   port,
   host,
   ingestToken,
+  adminToken,
+  secretKey,
+  collect,
+  maxConcurrentPolls,
   demo,
   replayRatePerSecond,
   bodyLimitBytes,

@@ -28,6 +28,8 @@ describe('loadConfig', () => {
       dataDir: '.langnghe',
       port: 8080,
       host: '127.0.0.1',
+      collect: true,
+      maxConcurrentPolls: 4,
       demo: true,
       replayRatePerSecond: 5,
       bodyLimitBytes: 10 * 1024 * 1024,
@@ -37,6 +39,8 @@ describe('loadConfig', () => {
       bus: 'memory',
     });
     assert.equal(config.ingestToken, undefined);
+    assert.equal(config.secretKey, undefined);
+    assert.equal(config.adminToken, undefined);
   });
 
   it('applies defaults < file < env < flags', () => {

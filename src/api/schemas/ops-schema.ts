@@ -26,6 +26,70 @@ export const sourceSchema = z.object({
     itemsLastHour: z.number().int(),
     runsLastHour: z.number().int(),
   }),
+  mode: z.enum(['poll', 'stream', 'webhook']).optional(),
+  schedule: z
+    .object({
+      isRunning: z.boolean(),
+      nextRunAt: z.string().optional(),
+      consecutiveFailures: z.number().int(),
+    })
+    .optional()
+    .describe('Present while the server runs the source on its schedule'),
+  webhookPath: z.string().optional().describe('Where a push source receives deliveries'),
+});
+
+const sourceConfig = z
+  .record(z.string().max(100), z.unknown())
+  .describe(
+    "The connector's configuration (see GET /api/sources/kinds). Credential fields are stored encrypted (LANGNGHE_SECRET_KEY) or given as `env:VARIABLE`. Common field: intervalSeconds (10–604800).",
+  );
+
+export const createSourceBody = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/)
+    .optional(),
+  workspaceId: idString.optional(),
+  kind: z.string().min(1).max(60),
+  name: z.string().min(1).max(200).optional(),
+  config: sourceConfig,
+  enabled: z.boolean().optional(),
+});
+
+export const updateSourceBody = z.strictObject({
+  name: z.string().min(1).max(200).optional(),
+  config: sourceConfig.optional(),
+  enabled: z.boolean().optional(),
+});
+
+export const kindListResponse = z.object({
+  kinds: z.array(
+    z.object({
+      kind: z.string(),
+      platform: z.string(),
+      mode: z.enum(['poll', 'stream', 'webhook']),
+      description: z.string(),
+      secretFields: z.array(z.string()),
+      defaultIntervalSeconds: z.number(),
+    }),
+  ),
+});
+
+export const runOutcomeResponse = z.object({
+  sourceId: z.string(),
+  ok: z.boolean(),
+  items: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  rejected: z.number().int(),
+  batches: z.number().int(),
+  error: z
+    .object({ code: z.string(), message: z.string(), retryAfterMs: z.number().optional() })
+    .optional(),
+});
+
+export const testSourceResponse = z.object({
+  items: z.array(z.record(z.string(), z.unknown())),
 });
 
 export const sourceListResponse = z.object({ sources: z.array(sourceSchema) });

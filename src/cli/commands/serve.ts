@@ -15,6 +15,8 @@ export const serveHelp = `langnghe serve [--port N] [--host H] [--data-dir DIR] 
 Runs langnghe on this machine: the embedded store (SQLite in the data folder), the pipeline and
 the web page with its HTTP API. On the first start with demo on (the default), loads the demo
 data set (generated SAMPLE posts about HCMC) and default topics, then feeds sample posts live.
+Sources added with "langnghe sources add" are polled on their schedules (LANGNGHE_COLLECT=false
+turns that off); webhooks arrive at /api/webhooks/<sourceId>.
 Settings: docs/config.md (flags, LANGNGHE_* variables, langnghe.config.json).`;
 
 export async function runServe(
@@ -39,15 +41,26 @@ export async function runServe(
     demo: values['no-demo'] ? 'false' : undefined,
     config: values.config,
   });
-  const runtime = await openRuntime(config, { enrich: defaultEnricher });
+  const runtime = await openRuntime(config, {
+    enrich: defaultEnricher,
+    env: io.env,
+    log: (event) => {
+      if (event.level === 'warn' || event.level === 'error')
+        io.stderr.write(
+          `${new Date().toISOString()} source ${event.sourceId ?? '-'} ${event.level}: ${event.message}\n`,
+        );
+    },
+  });
   const stop = new AbortController();
   const server = createApiServer({
     app: runtime.app,
+    sources: runtime.sources,
     config: {
       demo: config.demo,
       bodyLimitBytes: config.bodyLimitBytes,
       maxStreams: config.maxStreams,
       ingestToken: config.ingestToken,
+      adminToken: config.adminToken,
     },
   });
   const shutdown = async (): Promise<void> => {
@@ -71,6 +84,13 @@ export async function runServe(
       io.stdout,
       `langnghe listening on http://${config.host}:${config.port}/ (data: ${config.dataDir}${config.demo ? ', demo: SAMPLE data' : ''})`,
     );
+    let sync: NodeJS.Timeout | undefined;
+    if (config.collect) {
+      await runtime.scheduler.start();
+      // Sources added by `langnghe sources add` in another process are picked up here.
+      sync = setInterval(() => void runtime.scheduler.sync().catch(() => undefined), 30_000);
+      sync.unref();
+    }
     const replay =
       config.demo && existsSync(replayFile)
         ? runReplay({
@@ -90,6 +110,7 @@ export async function runServe(
     });
     await writeLine(io.stderr, 'langnghe: stopping…');
     stop.abort();
+    if (sync !== undefined) clearInterval(sync);
     await replay;
     return 0;
   } catch (error) {

@@ -1,0 +1,268 @@
+import { randomBytes } from 'node:crypto';
+import { LangngheError } from '../core/errors.js';
+import { DEFAULT_WORKSPACE_ID } from '../core/types.js';
+import type { Source, SourceHealth } from '../store/index.js';
+import type { AnyConnector, ConnectorItem } from './connector.js';
+import { COMMON_FIELDS, prepareSource, runSourceOnce } from './run-source.js';
+import type { RunOutcome, SourceRunDeps } from './run-source.js';
+import { runWebhook } from './run-webhook.js';
+import type { WebhookOutcome } from './run-webhook.js';
+import type { Scheduler, SourceSchedule } from './scheduler.js';
+import { maskConfig, sealConfig } from './secrets.js';
+import type { WebhookRequest } from './connector.js';
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+const MAX_CONFIG_BYTES = 16 * 1024;
+
+export interface SourceView extends Source {
+  /** Credentials shown as `***` (or `env:NAME`). */
+  config: Record<string, unknown>;
+  mode: AnyConnector['mode'];
+  health: SourceHealth;
+  /** Absent when the scheduler does not run (the CLI) or the source is push-only. */
+  schedule?: SourceSchedule;
+  /** Where a push source receives deliveries. */
+  webhookPath?: string;
+}
+
+export interface SourceInputBody {
+  id?: string;
+  workspaceId?: string;
+  kind: string;
+  name?: string;
+  config: Record<string, unknown>;
+  enabled?: boolean;
+}
+
+export interface KindInfo {
+  kind: string;
+  platform: string;
+  mode: AnyConnector['mode'];
+  description: string;
+  secretFields: readonly string[];
+  defaultIntervalSeconds: number;
+}
+
+export interface TestResult {
+  items: ConnectorItem[];
+  /** The cursor the first batch would save (not saved). */
+  cursor?: string;
+}
+
+/** Adding, listing, running and removing sources: what the CLI and the API both call. */
+export interface SourceService {
+  kinds(): KindInfo[];
+  add(input: SourceInputBody): Promise<SourceView>;
+  update(
+    id: string,
+    patch: { name?: string; config?: Record<string, unknown>; enabled?: boolean },
+  ): Promise<SourceView>;
+  get(id: string): Promise<SourceView | undefined>;
+  list(workspaceId?: string): Promise<SourceView[]>;
+  remove(id: string): Promise<void>;
+  /** Polls now, storing what arrives. */
+  run(id: string, signal?: AbortSignal): Promise<RunOutcome>;
+  /** Fetches the first batch without storing it or moving the cursor (checks config and credentials). */
+  test(id: string, options?: { maxItems?: number; signal?: AbortSignal }): Promise<TestResult>;
+  webhook(id: string, request: WebhookRequest): Promise<WebhookOutcome>;
+}
+
+function invalid(message: string, details: Record<string, unknown> = {}): LangngheError {
+  return new LangngheError('input.invalid', message, { details });
+}
+
+function checkCommonFields(config: Record<string, unknown>): void {
+  const interval = config.intervalSeconds;
+  if (
+    interval !== undefined &&
+    (typeof interval !== 'number' ||
+      !Number.isInteger(interval) ||
+      interval < 10 ||
+      interval > 7 * 86400)
+  )
+    throw invalid('"intervalSeconds" must be a whole number of seconds from 10 to 604800', {
+      field: 'intervalSeconds',
+    });
+}
+
+/**
+ * Validates a config against the connector's schema before anything is stored: credentials given
+ * as `env:NAME` are checked for presence only (their value is read at run time).
+ */
+function validateConfig(
+  connector: AnyConnector,
+  config: Record<string, unknown>,
+  env: Readonly<Record<string, string | undefined>>,
+): void {
+  if (JSON.stringify(config).length > MAX_CONFIG_BYTES)
+    throw invalid(`A source config is at most ${MAX_CONFIG_BYTES} bytes`);
+  checkCommonFields(config);
+  const probe: Record<string, unknown> = { ...config };
+  for (const field of COMMON_FIELDS) delete probe[field];
+  for (const field of connector.secretFields) {
+    const value = probe[field];
+    if (typeof value === 'string' && value.startsWith('env:')) {
+      const name = value.slice(4);
+      probe[field] = env[name] ?? 'x'.repeat(32);
+    }
+  }
+  const parsed = connector.configSchema.safeParse(probe);
+  if (!parsed.success)
+    throw invalid(
+      `Invalid ${connector.kind} config: ${parsed.error.issues
+        .map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`)
+        .join('; ')}`,
+      { kind: connector.kind },
+    );
+}
+
+export function createSourceService(deps: SourceRunDeps, scheduler?: Scheduler): SourceService {
+  const { store, registry } = deps;
+
+  async function view(source: Source): Promise<SourceView> {
+    const connector = registry.get(source.kind);
+    const secretFields = connector?.secretFields ?? [];
+    return {
+      ...source,
+      config: maskConfig(source.config, secretFields),
+      mode: connector?.mode ?? 'poll',
+      health: await store.getSourceHealth(source.id),
+      schedule: scheduler?.schedule(source.id),
+      webhookPath: connector?.mode === 'webhook' ? `/api/webhooks/${source.id}` : undefined,
+    };
+  }
+
+  async function requireSource(id: string): Promise<Source> {
+    const source = await store.getSource(id);
+    if (source === undefined)
+      throw new LangngheError('store.not_found', `No source "${id.slice(0, 80)}"`, {
+        details: { id: id.slice(0, 80) },
+      });
+    return source;
+  }
+
+  const service: SourceService = {
+    kinds: () =>
+      registry.list().map((c) => ({
+        kind: c.kind,
+        platform: c.platform,
+        mode: c.mode,
+        description: c.description,
+        secretFields: c.secretFields,
+        defaultIntervalSeconds: c.defaultIntervalSeconds,
+      })),
+    async add(input) {
+      const connector = registry.require(input.kind);
+      const id = input.id ?? `${connector.kind}-${randomBytes(4).toString('hex')}`;
+      if (!ID_PATTERN.test(id))
+        throw invalid('A source id is 1–64 characters: a-z, 0-9, ".", "_" and "-"', { id });
+      if ((await store.getSource(id)) !== undefined)
+        throw new LangngheError('store.conflict', `A source "${id}" exists already`, {
+          details: { id },
+        });
+      const name = (input.name ?? id).trim();
+      if (name === '' || name.length > 200) throw invalid('A source name is 1–200 characters');
+      validateConfig(connector, input.config, deps.env);
+      const source = await store.upsertSource({
+        id,
+        workspaceId: input.workspaceId ?? DEFAULT_WORKSPACE_ID,
+        kind: connector.kind,
+        name,
+        config: sealConfig(input.config, connector.secretFields, deps.secretBox),
+        enabled: input.enabled ?? true,
+      });
+      await scheduler?.sync();
+      return view(source);
+    },
+    async update(id, patch) {
+      const current = await requireSource(id);
+      const connector = registry.require(current.kind);
+      let config = current.config as Record<string, unknown>;
+      if (patch.config !== undefined) {
+        // Credentials left out of the patch keep their stored (sealed) value.
+        const merged: Record<string, unknown> = { ...patch.config };
+        for (const field of connector.secretFields)
+          if (merged[field] === undefined && current.config[field] !== undefined)
+            merged[field] = current.config[field];
+        const probe = { ...merged };
+        for (const field of connector.secretFields)
+          if (typeof probe[field] === 'object') probe[field] = 'x'.repeat(32);
+        validateConfig(connector, probe, deps.env);
+        config = sealConfig(merged, connector.secretFields, deps.secretBox);
+      }
+      const name = patch.name?.trim() ?? current.name;
+      if (name === '' || name.length > 200) throw invalid('A source name is 1–200 characters');
+      const source = await store.upsertSource({
+        id,
+        workspaceId: current.workspaceId,
+        kind: current.kind,
+        name,
+        config,
+        enabled: patch.enabled ?? current.enabled,
+      });
+      await scheduler?.sync();
+      return view(source);
+    },
+    async get(id) {
+      const source = await store.getSource(id);
+      return source === undefined ? undefined : view(source);
+    },
+    async list(workspaceId) {
+      return Promise.all((await store.listSources(workspaceId)).map(view));
+    },
+    async remove(id) {
+      await store.deleteSource(id);
+      await scheduler?.sync();
+    },
+    async run(id, signal = new AbortController().signal) {
+      const source = await requireSource(id);
+      return scheduler !== undefined ? scheduler.runNow(id) : runSourceOnce(deps, source, signal);
+    },
+    async test(id, options = {}) {
+      const source = await requireSource(id);
+      const { connector, config, http } = prepareSource(deps, source);
+      if (connector.poll === undefined)
+        throw new LangngheError(
+          'source.push_only',
+          `Source "${id}" receives webhooks at /api/webhooks/${id}; there is nothing to fetch`,
+        );
+      const controller = new AbortController();
+      const stop = (): void => controller.abort();
+      options.signal?.addEventListener('abort', stop, { once: true });
+      const maxItems = options.maxItems ?? 20;
+      const items: ConnectorItem[] = [];
+      let cursor: string | undefined;
+      try {
+        const batches = connector.poll({
+          sourceId: id,
+          config,
+          cursor: undefined,
+          http,
+          clock: deps.clock,
+          signal: controller.signal,
+          log: (event) => deps.log?.({ ...event, sourceId: id }),
+        });
+        for await (const batch of batches) {
+          items.push(...batch.items);
+          cursor = batch.cursor;
+          if (items.length >= maxItems || connector.mode === 'stream' || items.length > 0) break;
+        }
+      } finally {
+        controller.abort();
+        options.signal?.removeEventListener('abort', stop);
+      }
+      return { items: items.slice(0, maxItems), cursor };
+    },
+    async webhook(id, request) {
+      const source = await store.getSource(id);
+      if (source === undefined)
+        return {
+          status: 404,
+          body: { error: 'no such source' },
+          stored: { items: 0, inserted: 0, updated: 0, rejected: 0 },
+        };
+      return runWebhook(deps, source, request);
+    },
+  };
+  return service;
+}
