@@ -52,7 +52,7 @@ export async function openSourceHarness(
   options: { now?: number; env?: Record<string, string> } = {},
 ): Promise<SourceHarness> {
   const clock = createFixedClock(options.now ?? HARNESS_NOW);
-  const store = createSqliteStore({ path: ':memory:' });
+  const store = createSqliteStore({ path: ':memory:', clock });
   const app = await createApp({
     store,
     bus: createMemoryBus({ capacity: 1000 }),
