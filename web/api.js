@@ -25,6 +25,7 @@ async function request(method, url, body) {
 export const api = {
   info: () => request('GET', '/api/info'),
   topics: () => request('GET', '/api/topics'),
+  sources: () => request('GET', '/api/sources'),
   createTopic: (input) => request('POST', '/api/topics', input),
   testTopic: (input) => request('POST', '/api/topics/test', input),
   deleteTopic: (id) => request('DELETE', `/api/topics/${encodeURIComponent(id)}`),

@@ -1,7 +1,14 @@
 /* global document, window, EventSource */
 import { api } from './api.js';
 import { bilingual, clear, el } from './dom.js';
-import { PLATFORM_LABELS, errorBox, postCard, sampleList, warningList } from './render.js';
+import {
+  PLATFORM_LABELS,
+  errorBox,
+  postCard,
+  sampleList,
+  sourceItem,
+  warningList,
+} from './render.js';
 
 const MAX_CARDS = 300;
 const $ = (id) => document.getElementById(id);
@@ -180,6 +187,29 @@ function openStream() {
   state.stream = stream;
 }
 
+async function loadSources() {
+  const list = $('source-list');
+  let sources = [];
+  try {
+    sources = (await api.sources()).sources;
+  } catch {
+    sources = [];
+  }
+  clear(list);
+  if (sources.length === 0) {
+    list.append(
+      el('li', { className: 'empty' }, [
+        bilingual(
+          'Chưa có nguồn: thêm bằng “langnghe sources add”.',
+          'No sources yet: add one with “langnghe sources add”.',
+        ),
+      ]),
+    );
+    return;
+  }
+  for (const source of sources) list.append(sourceItem(source));
+}
+
 async function loadTopics() {
   try {
     state.topics = (await api.topics()).topics;
@@ -256,7 +286,8 @@ async function start() {
   wireTopicForm();
   renderPlatformChips();
   renderFeedTitle();
-  await Promise.all([showInfo(), loadTopics()]);
+  await Promise.all([showInfo(), loadTopics(), loadSources()]);
+  setInterval(loadSources, 30_000);
   await runSearch();
   openStream();
 }

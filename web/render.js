@@ -181,3 +181,39 @@ export function sampleList(hits) {
   }
   return list;
 }
+
+/**
+ * One source with its health: name and kind, a state (ok / failing / never run / off), items in
+ * the last hour, last success and the last error. Every value is set as text.
+ * @param {{id: string, kind: string, name: string, enabled: boolean, health: {lastSuccessAt?: string, lastError?: {at: string, message: string}, consecutiveFailures: number, itemsLastHour: number, lastRunAt?: string}, schedule?: {nextRunAt?: string, isRunning: boolean}}} source
+ */
+export function sourceItem(source, now = Date.now()) {
+  const h = source.health;
+  const [state, vi, en] = !source.enabled
+    ? ['off', 'Tắt', 'Off']
+    : h.consecutiveFailures > 0
+      ? ['failing', `Lỗi ×${h.consecutiveFailures}`, 'Failing']
+      : h.lastRunAt === undefined
+        ? ['idle', 'Chưa chạy', 'Not run yet']
+        : ['ok', 'Tốt', 'OK'];
+  const details = [`${h.itemsLastHour} bài/giờ`];
+  if (h.lastSuccessAt) details.push(`OK ${formatTime(h.lastSuccessAt, now)}`);
+  if (source.schedule && source.schedule.isRunning) details.push('đang chạy / running');
+  const item = el('li', { className: `source source-${state}`, attrs: { 'data-id': source.id } }, [
+    el('div', { className: 'source-head' }, [
+      el('span', { className: 'source-name', text: source.name }),
+      el('span', { className: 'source-kind', text: source.kind }),
+      el('span', { className: `source-state state-${state}` }, [bilingual(vi, en)]),
+    ]),
+    el('div', { className: 'source-meta', text: details.join(' · ') }),
+  ]);
+  if (h.lastError && h.consecutiveFailures > 0) {
+    item.append(
+      el('div', {
+        className: 'source-error',
+        text: `${formatTime(h.lastError.at, now)}: ${h.lastError.message.slice(0, 300)}`,
+      }),
+    );
+  }
+  return item;
+}
