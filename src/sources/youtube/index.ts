@@ -1,0 +1,2 @@
+export { youtubeConnector, youtubeConfigSchema } from './youtube-connector.js';
+export type { YoutubeConfig } from './youtube-connector.js';
