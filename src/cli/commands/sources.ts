@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { defaultEnricher } from '../../pipeline/default-enricher.js';
 import type { SourceLogEvent } from '../../sources/connector.js';
 import type { SourceView } from '../../sources/source-service.js';
 import type { CliIo } from '../io.js';
@@ -108,7 +109,7 @@ export async function runSources(args: string[], io: CliIo): Promise<number> {
         `langnghe sources: ${event.sourceId ?? ''} ${event.level}: ${event.message}\n`,
       );
   };
-  const runtime = await openRuntime(config, { env: io.env, log });
+  const runtime = await openRuntime(config, { env: io.env, log, enrich: defaultEnricher });
   const needTarget = (): string => {
     if (target === undefined) throw new UsageError(`langnghe sources ${action}: name a source ID`);
     return target;
