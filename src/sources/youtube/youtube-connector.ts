@@ -123,7 +123,13 @@ async function readPage(
   const read: PageRead = { items: [], isCutForQuota: false };
   try {
     const { config } = deps;
-    const page = await deps.api.searchVideos({ ...config, ...query });
+    const page = await deps.api.searchVideos({
+      query: config.query,
+      regionCode: config.regionCode,
+      relevanceLanguage: config.relevanceLanguage,
+      maxResults: config.maxResults,
+      ...query,
+    });
     if (page.nextPageToken !== undefined) read.nextPageToken = page.nextPageToken;
     const fresh = freshVideos(page.items, deps.seen);
     const videos = new Map((await deps.api.listVideos([...fresh.keys()])).map((v) => [v.id, v]));
