@@ -116,10 +116,12 @@ async function* readEvents(
       if (result.done) break;
       lastDataAt = performance.now();
       for (const event of parser.push(decoder.decode(result.value, { stream: true }))) {
-        for (const item of statusItems(event, ctx, context)) batch.set(item.externalId, item);
+        for (const item of statusItems(event, ctx, context)) {
+          batch.set(item.externalId, item);
+          batchSince ??= lastDataAt;
+          if (batch.size >= MAX_BATCH_ITEMS) yield takeBatch();
+        }
       }
-      if (batch.size > 0) batchSince ??= lastDataAt;
-      if (batch.size >= MAX_BATCH_ITEMS) yield takeBatch();
     }
   } catch (error) {
     if (batch.size > 0) yield takeBatch();

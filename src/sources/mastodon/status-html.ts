@@ -17,7 +17,7 @@ const BLOCKS = new Set([
 ]);
 const DROPPED = new Set(['script', 'style', 'template']);
 /** A paragraph break: kept as a blank line once runs are squeezed. */
-const BREAK = '\u0000';
+const BREAK = '\uE000';
 
 /**
  * Mastodon's sanitized status HTML as plain text. Mastodon sends `content` as HTML even for plain
@@ -45,7 +45,8 @@ export function statusHtmlToText(html: string): string {
       },
       ontext(text) {
         if (droppedDepth > 0) return;
-        parts.push(preDepth > 0 ? text : text.replace(/[\t\n\f\r \u00a0]+/g, ' '));
+        const plain = text.replace(/\uE000/g, '');
+        parts.push(preDepth > 0 ? plain : plain.replace(/[\t\n\f\r \u00a0]+/g, ' '));
       },
     },
     { decodeEntities: true },
@@ -57,9 +58,9 @@ export function statusHtmlToText(html: string): string {
 
 function squeezeLines(text: string): string {
   return text
-    .replace(/ *\u0000[ \u0000]*/g, BREAK)
+    .replace(/ *\uE000[ \uE000]*/g, BREAK)
     .replace(/ *\n */g, '\n')
-    .replace(/\n*\u0000\n*/g, '\n\n')
+    .replace(/\n*\uE000\n*/g, '\n\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
