@@ -505,7 +505,7 @@ describe('xSearchConnector against a local X API', () => {
     assert.equal(await h.cursor('xs'), JSON.stringify({ sinceId: '900' }));
   });
 
-  it('refuses a config without a query or with max_results out of range', async () => {
+  it('refuses a config whose max_results is out of range before any request', async () => {
     await h.addSource('x-search', { bearerToken: TOKEN, query: QUERY, maxResults: 5 }, 'bad');
 
     const outcome = await h.run('bad');

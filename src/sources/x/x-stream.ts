@@ -5,7 +5,7 @@ import { retryAfterMs } from '../backoff.js';
 import type { Connector, ConnectorItem, PollBatch, PollContext } from '../connector.js';
 import type { HttpStreamResponse } from '../http-client.js';
 import { readLines } from './read-lines.js';
-import type { LinesEnd } from './read-lines.js';
+import type { LineEvent, LinesEnd } from './read-lines.js';
 import { syncStreamRules } from './stream-rules.js';
 import { itemsOf } from './tweet-to-item.js';
 import {
@@ -130,7 +130,14 @@ async function* pollStream(ctx: PollContext<XStreamConfig>): AsyncIterable<PollB
   };
   try {
     for (;;) {
-      const next = await lines.next();
+      let next: IteratorResult<LineEvent, LinesEnd>;
+      try {
+        next = await lines.next();
+      } catch (error) {
+        // The connection broke: what already arrived is stored before the error is reported.
+        if (pending.size > 0) yield takeBatch();
+        throw error;
+      }
       if (next.done === true) {
         if (pending.size > 0) yield takeBatch();
         logEnd(ctx, next.value);
