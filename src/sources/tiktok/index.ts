@@ -1,0 +1,3 @@
+export { tiktokConnector } from './tiktok-connector.js';
+export { tiktokConfigSchema } from './tiktok-config.js';
+export type { TikTokConfig, TikTokQuery } from './tiktok-config.js';
