@@ -43,6 +43,7 @@ const problemSchema = z.object({
   title: z.string().optional(),
   detail: z.string().optional(),
   message: z.string().optional(),
+  details: z.array(z.string()).optional().catch(undefined),
   value: z.string().optional(),
   type: z.string().optional(),
 });
@@ -76,7 +77,11 @@ export function describeProblems(problems: readonly XProblem[]): string {
   return problems
     .slice(0, 3)
     .map((problem) =>
-      [problem.title, problem.detail ?? problem.message, problem.value]
+      [
+        problem.title,
+        problem.detail ?? problem.message ?? problem.details?.join(' '),
+        problem.value,
+      ]
         .filter((part) => part !== undefined && part !== '')
         .join(': '),
     )

@@ -475,7 +475,10 @@ describe('xStreamConnector against a local X API', () => {
 
     assert.equal(refused.ok, false);
     assert.equal(refused.error?.code, 'source.config');
-    assert.match(refused.error?.message ?? '', /Invalid Rule/);
+    assert.match(
+      refused.error?.message ?? '',
+      /Invalid Rule: Rules must contain balanced parentheses/,
+    );
     assert.equal(duplicate.ok, true, duplicate.error?.message);
     assert.equal(
       server.requests.filter((request) => request.url.pathname === '/2/tweets/search/stream')

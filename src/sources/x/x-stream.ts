@@ -49,8 +49,8 @@ export type XStreamConfig = z.infer<typeof configSchema>;
 
 async function readSmallBody(body: ReadableStream<Uint8Array>): Promise<unknown> {
   try {
-    const text = (await new Response(body).text()).slice(0, 64 * 1024);
-    return JSON.parse(text) as unknown;
+    // X's 429 answer is one small problem object.
+    return JSON.parse(await new Response(body).text()) as unknown;
   } catch {
     return undefined;
   }
