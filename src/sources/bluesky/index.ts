@@ -1,0 +1,2 @@
+export { blueskyConnector } from './bluesky-connector.js';
+export type { BlueskyConfig } from './config.js';
