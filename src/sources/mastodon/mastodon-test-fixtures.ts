@@ -1,6 +1,4 @@
 import type { ServerResponse } from 'node:http';
-import type { RecordedRequest } from '../../../test/sources/platform-server.js';
-import { sendJson } from '../../../test/sources/platform-server.js';
 
 /** Test data in the documented Status shape (https://docs.joinmastodon.org/entities/Status/). */
 export interface StatusFixture {
@@ -67,7 +65,7 @@ function compareIds(a: string, b: string): number {
  */
 export function answerTimeline(
   timeline: readonly StatusFixture[],
-  request: RecordedRequest,
+  request: { url: URL },
   response: ServerResponse,
   origin: string,
 ): void {
@@ -99,5 +97,6 @@ export function answerTimeline(
     prev.set('min_id', newest.id);
     headers.link = `<${base}?${next}>; rel="next", <${base}?${prev}>; rel="prev"`;
   }
-  sendJson(response, 200, picked, headers);
+  response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  response.end(JSON.stringify(picked));
 }
