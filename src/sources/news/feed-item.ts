@@ -3,7 +3,7 @@ export type FeedFormat = 'rss2' | 'rss09' | 'rdf' | 'atom10' | 'atom03' | 'jsonf
 
 /** One entry of a feed, normalized the same way whatever the dialect. */
 export interface FeedItem {
-  /** The entry's guid / id, else its link, else `hash:` + a hash of its title and date. */
+  /** The entry's guid / id / rdf:about, else its (resolved) link, else `hash:` + a hash of its title and date. */
   id: string;
   title?: string;
   /** Absolute http(s) URL of the article. */

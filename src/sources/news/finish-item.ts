@@ -64,7 +64,11 @@ export function finishItem(draft: EntryDraft, options: FinishOptions): FeedItem 
     (draft.summary?.isHtml === true ? firstImageSrc(draft.summary.value) : undefined);
   const author = tidyText(draft.author ?? '', 500);
   return {
-    id: orUndefined(tidyText(draft.id ?? '', 2000)) ?? url ?? hashId(title, draft.date, text),
+    id:
+      orUndefined(tidyText(draft.id ?? '', 2000)) ??
+      url ??
+      orUndefined(tidyText(draft.url ?? '', 2000)) ??
+      hashId(title, draft.date, text),
     title: orUndefined(title),
     url,
     text,

@@ -31,7 +31,7 @@ function textOf(value: unknown, isHtml: boolean): FeedText | undefined {
 function readItem(item: JsonObject, base: string | undefined, feedAuthor?: string): EntryDraft {
   const url = stringOf(item.url) ?? stringOf(item.external_url);
   return {
-    id: stringOf(item.id) ?? resolveUrl(url, base),
+    id: stringOf(item.id),
     title: textOf(item.title, false),
     url,
     content: textOf(item.content_html, true) ?? textOf(item.content_text, false),

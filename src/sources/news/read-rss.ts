@@ -79,7 +79,7 @@ function readItem(item: Element, base: string | undefined): EntryDraft {
     ),
   );
   return {
-    id: guid !== '' ? guid : (item.attribs['rdf:about'] ?? link),
+    id: guid !== '' ? guid : item.attribs['rdf:about'],
     title: title === undefined ? undefined : { value: title, isHtml: true },
     url: link,
     content: content === undefined ? undefined : { value: content, isHtml: true },
