@@ -41,6 +41,9 @@ test('every shipped connector is registered once and is complete', () => {
     'reddit',
     'instagram',
     'webhook',
+    'mastodon',
+    'mastodon-stream',
+    'bluesky',
   ])
     assert.ok(kinds.includes(kind), kind);
 });

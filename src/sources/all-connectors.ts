@@ -1,6 +1,8 @@
+import { blueskyConnector } from './bluesky/index.js';
 import type { AnyConnector } from './connector.js';
 import { facebookPageConnector, facebookWebhookConnector } from './facebook/index.js';
 import { instagramConnector } from './instagram/index.js';
+import { mastodonConnector, mastodonStreamConnector } from './mastodon/index.js';
 import { redditConnector } from './reddit/index.js';
 import { createConnectorRegistry } from './registry.js';
 import type { ConnectorRegistry } from './registry.js';
@@ -22,6 +24,9 @@ export const ALL_CONNECTORS: readonly AnyConnector[] = [
   zaloOaConnector,
   tiktokConnector,
   redditConnector,
+  mastodonConnector,
+  mastodonStreamConnector,
+  blueskyConnector,
   webhookConnector,
 ];
 
