@@ -42,6 +42,10 @@ describe('retryAfterMs', () => {
       90_000,
     );
     assert.equal(retryAfterMs(headers({ 'x-ratelimit-reset': '42' }), NOW), 42_000);
+    assert.equal(
+      retryAfterMs(headers({ 'x-ratelimit-reset': '2026-11-23T08:05:00.000Z' }), NOW),
+      300_000,
+    );
   });
 
   it('says nothing when nothing usable is sent', () => {

@@ -22,7 +22,7 @@ export function backoffDelay(attempt: number, options: BackoffOptions): number {
  * How long a rate-limited answer asks us to wait, in ms, or undefined when it does not say.
  * Reads `Retry-After` (delta seconds or an HTTP date, RFC 9110 §10.2.3), then the platforms'
  * reset headers: `x-rate-limit-reset` (X: epoch seconds), `x-ratelimit-reset` (Reddit: seconds
- * left), `ratelimit-reset` (IETF draft: seconds left). Values above 10^9 are taken as epoch seconds.
+ * left; Mastodon: an ISO time), `ratelimit-reset` (IETF draft: seconds left). Values above 10^9 are taken as epoch seconds.
  */
 export function retryAfterMs(headers: Headers, nowMs: number): number | undefined {
   const retryAfter = headers.get('retry-after')?.trim();
@@ -33,7 +33,13 @@ export function retryAfterMs(headers: Headers, nowMs: number): number | undefine
   }
   for (const name of ['x-rate-limit-reset', 'x-ratelimit-reset', 'ratelimit-reset']) {
     const value = headers.get(name)?.trim();
-    if (value === undefined || !/^\d+(\.\d+)?$/.test(value)) continue;
+    if (value === undefined || value === '') continue;
+    if (!/^\d+(\.\d+)?$/.test(value)) {
+      // Mastodon sends an ISO 8601 time in X-RateLimit-Reset.
+      const date = Date.parse(value);
+      if (!Number.isNaN(date) && /\d{4}-\d{2}-\d{2}T/.test(value)) return Math.max(0, date - nowMs);
+      continue;
+    }
     const number = Number(value);
     return number > 1e9 ? Math.max(0, number * 1000 - nowMs) : Math.ceil(number * 1000);
   }
