@@ -1,0 +1,10 @@
+export { createRobotsChecker, parseRobots, isPathAllowed, DEFAULT_ROBOTS_AGENT } from './robots.js';
+export type { RobotsChecker, RobotsTxt, RobotsGroup, RobotsRule } from './robots.js';
+export { extractArticle } from './extract-article.js';
+export type { ExtractedArticle } from './extract-article.js';
+export { readArticleMetadata } from './article-metadata.js';
+export type { ArticleMetadata } from './article-metadata.js';
+export { parseVietnameseDate, toIsoDate, VIETNAM_OFFSET_MINUTES } from './vietnamese-date.js';
+export { createPoliteFetcher, decodeHtml, MIN_PAGE_INTERVAL_MS } from './polite-fetcher.js';
+export type { FetchedPage, PoliteFetcherDeps, Sleep } from './polite-fetcher.js';
+export { absoluteUrl, blockTextOf, parseHtml, textOf } from './html-text.js';
