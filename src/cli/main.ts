@@ -8,6 +8,7 @@ import { analyzeHelp, runAnalyze } from './commands/analyze.js';
 import { importHelp, runImport } from './commands/import.js';
 import { runServe, serveHelp } from './commands/serve.js';
 import { runSources, sourcesHelp } from './commands/sources.js';
+import { feedHelp, runFeed } from './commands/feed.js';
 
 type Command = { help: string; run: (args: string[], io: CliIo) => Promise<number> };
 
@@ -19,6 +20,7 @@ const commands: Record<string, Command> = {
   import: { help: importHelp, run: runImport },
   serve: { help: serveHelp, run: runServe },
   sources: { help: sourcesHelp, run: runSources },
+  feed: { help: feedHelp, run: runFeed },
 };
 
 const usage = `langnghe — lắng nghe mạng xã hội: self-hosted social listening

@@ -44,6 +44,7 @@ test('every shipped connector is registered once and is complete', () => {
     'mastodon',
     'mastodon-stream',
     'bluesky',
+    'forum',
   ])
     assert.ok(kinds.includes(kind), kind);
 });

@@ -1,6 +1,7 @@
 import { blueskyConnector } from './bluesky/index.js';
 import type { AnyConnector } from './connector.js';
 import { facebookPageConnector, facebookWebhookConnector } from './facebook/index.js';
+import { forumConnector } from './forum/index.js';
 import { instagramConnector } from './instagram/index.js';
 import { mastodonConnector, mastodonStreamConnector } from './mastodon/index.js';
 import { redditConnector } from './reddit/index.js';
@@ -27,6 +28,7 @@ export const ALL_CONNECTORS: readonly AnyConnector[] = [
   mastodonConnector,
   mastodonStreamConnector,
   blueskyConnector,
+  forumConnector,
   webhookConnector,
 ];
 

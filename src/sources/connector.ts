@@ -52,6 +52,8 @@ export interface PollContext<C> {
   clock: Clock;
   /** Aborted when the scheduler stops or the source is removed: stop promptly. */
   signal: AbortSignal;
+  /** Waits (politeness between pages); resolves early when `signal` aborts. Tests record it. */
+  sleep(ms: number): Promise<void>;
   log(event: SourceLogEvent): void;
 }
 

@@ -3,6 +3,7 @@ import { LangngheError, isLangngheError, toLangngheError } from '../core/errors.
 import type { IngestResult } from '../services/app.js';
 import type { Source, Store } from '../store/index.js';
 import type { AnyConnector, ConnectorItem, SourceLogEvent } from './connector.js';
+import { sleep } from './backoff.js';
 import { createHttpClient } from './http-client.js';
 import type { HttpClient, HttpClientOptions } from './http-client.js';
 import type { ConnectorRegistry } from './registry.js';
@@ -147,6 +148,7 @@ export async function runSourceOnce(
       http,
       clock: deps.clock,
       signal,
+      sleep: (ms) => (deps.http?.sleep ?? sleep)(ms, signal),
       log,
     });
     for await (const batch of batches) {

@@ -9,6 +9,7 @@ import { runWebhook } from './run-webhook.js';
 import type { WebhookOutcome } from './run-webhook.js';
 import type { Scheduler, SourceSchedule } from './scheduler.js';
 import { maskConfig, sealConfig } from './secrets.js';
+import { sleep } from './backoff.js';
 import type { WebhookRequest } from './connector.js';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
@@ -240,6 +241,7 @@ export function createSourceService(deps: SourceRunDeps, scheduler?: Scheduler):
           http,
           clock: deps.clock,
           signal: controller.signal,
+          sleep: (ms) => (deps.http?.sleep ?? sleep)(ms, controller.signal),
           log: (event) => deps.log?.({ ...event, sourceId: id }),
         });
         for await (const batch of batches) {

@@ -74,7 +74,11 @@ export function createForumConnector(options: ForumConnectorOptions = {}): Conne
   async function* poll(ctx: PollContext<ForumConfig>): AsyncIterable<PollBatch> {
     const { config } = ctx;
     const robots = createRobotsChecker(ctx.http, DEFAULT_ROBOTS_AGENT, ctx.clock);
-    const fetcher = createPoliteFetcher({ ...ctx, robots, sleep: options.sleep });
+    const fetcher = createPoliteFetcher({
+      ...ctx,
+      robots,
+      sleep: options.sleep ?? ((ms) => ctx.sleep(ms)),
+    });
     const earlier = parseCursor(ctx.cursor).seen;
     const known = new Set(earlier);
     const listedInRun = new Set<string>();
@@ -156,5 +160,5 @@ async function addThreadText(
   }
 }
 
-/** The `forum` connector, sleeping for real between pages. */
+/** The `forum` connector: waits between pages through the run's `ctx.sleep`. */
 export const forumConnector: Connector<ForumConfig> = createForumConnector();
