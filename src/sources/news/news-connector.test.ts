@@ -567,3 +567,26 @@ test('a feed URL that is not http(s) is a config error', async () => {
     await s.close();
   }
 });
+
+test('a credential in the feed URL never reaches the logs or the outcome', async () => {
+  const waits: number[] = [];
+  const h = await openSourceHarness([
+    createNewsConnector({ sleep: async (ms) => void waits.push(ms) }),
+  ]);
+  const server = await startPlatformServer((_request, response) =>
+    send(response, 200, '<html><body>Đăng nhập</body></html>', { 'content-type': 'text/html' }),
+  );
+  try {
+    const secret = 'private-feed-token-123';
+    await h.addSource('rss', { url: `${server.origin}/rss.xml?token=${secret}` }, 'news-private');
+    const outcome = await h.run('news-private');
+    assert.equal(outcome.error?.code, 'source.bad_response');
+    assert.equal(server.requests[0]?.url.searchParams.get('token'), secret);
+    assert.doesNotMatch(outcome.error?.message ?? '', new RegExp(secret));
+    assert.match(outcome.error?.message ?? '', /token=\*\*\*/);
+    for (const line of h.logs) assert.doesNotMatch(line, new RegExp(secret));
+  } finally {
+    await server.close();
+    await h.close();
+  }
+});
