@@ -1,9 +1,4 @@
-import { createNewsConnector } from './news-connector.js';
-
-/** The `rss` source kind: one news feed polled every 5 minutes. */
-export const newsConnector = createNewsConnector();
-
-export { createNewsConnector, newsConfigSchema, newsExternalId } from './news-connector.js';
+export { newsConnector, newsConfigSchema, newsExternalId } from './news-connector.js';
 export type { NewsConfig } from './news-connector.js';
 export { parseFeed, MAX_FEED_ITEMS } from './parse-feed.js';
 export type { ParseFeedOptions } from './parse-feed.js';

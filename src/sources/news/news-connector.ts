@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { LangngheError, isLangngheError } from '../../core/errors.js';
-import { sleep as realSleep } from '../backoff.js';
 import type { Connector, ConnectorItem, PollBatch, PollContext } from '../connector.js';
 import type { HttpResponse } from '../http-client.js';
 import type { FeedItem, ParsedFeed } from './feed-item.js';
 import { createFullTextReader } from './full-text.js';
-import type { Sleep } from './full-text.js';
+import type { FullTextReader } from './full-text.js';
 import { parseNewsCursor, rememberIds, serializeNewsCursor } from './news-cursor.js';
 import type { NewsCursor } from './news-cursor.js';
 import { parseFeed } from './parse-feed.js';
@@ -79,50 +78,21 @@ function toConnectorItem(item: FeedItem, context: ItemContext): ConnectorItem {
   };
 }
 
-/**
- * Polls one feed: a conditional GET (`If-None-Match` / `If-Modified-Since` from the cursor; 304
- * stores nothing and keeps the cursor), then each item not seen before, with its article page's
- * text when the feed has only a summary (`fetchFullText`). Batches of 20 carry the old
- * validators and the new seen ids; only the last one moves the validators, so a crash midway
- * never turns the next poll into a 304 that hides the rest.
- */
-export function createNewsConnector(options: { sleep?: Sleep } = {}): Connector<NewsConfig> {
-  const sleep = options.sleep ?? realSleep;
+/** Replaces a summary with the article page's text when the page has more to say. */
+async function withFullText(
+  item: FeedItem,
+  connectorItem: ConnectorItem,
+  reader: FullTextReader,
+): Promise<ConnectorItem> {
+  if (!item.summaryOnly || item.url === undefined) return connectorItem;
+  const article = await reader.read(item.url);
+  if (article === undefined || article.text.length <= connectorItem.text.length)
+    return connectorItem;
   return {
-    kind: 'rss',
-    platform: 'news',
-    description: 'A news site or blog through its RSS, Atom or JSON feed',
-    mode: 'poll',
-    configSchema: newsConfigSchema,
-    secretFields: [],
-    defaultIntervalSeconds: 300,
-    async *poll(ctx): AsyncIterable<PollBatch> {
-      const cursor = parseNewsCursor(ctx.cursor);
-      const response = await ctx.http.request(ctx.config.url, {
-        headers: conditionalHeaders(cursor),
-        acceptStatus: [304],
-        signal: ctx.signal,
-      });
-      if (response.status === 304) {
-        ctx.log({ level: 'debug', message: 'feed not modified' });
-        yield { items: [] };
-        return;
-      }
-      const feed = readFeed(response, ctx);
-      for (const warning of feed.warnings.slice(0, 5))
-        ctx.log({ level: 'warn', message: `feed: ${warning}` });
-      yield* newBatches(
-        ctx,
-        feed,
-        cursor,
-        {
-          etag: response.headers.get('etag') ?? undefined,
-          lastModified: response.headers.get('last-modified') ?? undefined,
-          seen: cursor.seen,
-        },
-        sleep,
-      );
-    },
+    ...connectorItem,
+    text: article.text,
+    title: connectorItem.title ?? article.title,
+    publishedAt: connectorItem.publishedAt ?? article.publishedAt,
   };
 }
 
@@ -131,48 +101,68 @@ async function* newBatches(
   feed: ParsedFeed,
   before: NewsCursor,
   after: NewsCursor,
-  sleep: Sleep,
 ): AsyncIterable<PollBatch> {
   const context: ItemContext = { config: ctx.config, feed, host: new URL(ctx.config.url).host };
   const seen = new Set(before.seen);
   const fresh = feed.items
     .map((item) => ({ item, connectorItem: toConnectorItem(item, context) }))
     .filter(({ connectorItem }) => !seen.has(connectorItem.externalId));
-  const reader = createFullTextReader({
-    http: ctx.http,
-    clock: ctx.clock,
-    signal: ctx.signal,
-    sleep,
-    log: ctx.log,
-  });
+  const reader = createFullTextReader(ctx);
   let remembered = before.seen;
   for (let start = 0; start === 0 || start < fresh.length; start += BATCH_SIZE) {
-    const slice = fresh.slice(start, start + BATCH_SIZE);
     const items: ConnectorItem[] = [];
-    for (const { item, connectorItem } of slice) {
-      if (ctx.config.fetchFullText && item.summaryOnly && item.url !== undefined) {
-        const article = await reader.read(item.url);
-        if (article !== undefined && article.text.length > connectorItem.text.length) {
-          connectorItem.text = article.text;
-          connectorItem.publishedAt ??= article.publishedAt;
-          connectorItem.title ??= article.title;
-        }
-      }
-      items.push(connectorItem);
-    }
+    for (const { item, connectorItem } of fresh.slice(start, start + BATCH_SIZE))
+      items.push(
+        ctx.config.fetchFullText ? await withFullText(item, connectorItem, reader) : connectorItem,
+      );
     remembered = rememberIds(
       remembered,
       items.map((item) => item.externalId),
     );
-    const isLast = start + BATCH_SIZE >= fresh.length;
-    const validators = isLast ? after : before;
+    const validators = start + BATCH_SIZE >= fresh.length ? after : before;
     yield {
       items,
-      cursor: serializeNewsCursor({
-        etag: validators.etag,
-        lastModified: validators.lastModified,
-        seen: remembered,
-      }),
+      cursor: serializeNewsCursor({ ...validators, seen: remembered }),
     };
   }
 }
+
+/**
+ * The `rss` source kind. Polls one feed: a conditional GET (`If-None-Match` /
+ * `If-Modified-Since` from the cursor; 304 stores nothing and keeps the cursor), then each item
+ * not seen before, with its article page's text when the feed has only a summary
+ * (`fetchFullText`). Batches of 20 carry the old validators and the new seen ids; only the last
+ * one moves the validators, so a stop midway never turns the next poll into a 304 that hides the
+ * rest.
+ */
+export const newsConnector: Connector<NewsConfig> = {
+  kind: 'rss',
+  platform: 'news',
+  description: 'A news site or blog through its RSS, Atom or JSON feed',
+  mode: 'poll',
+  configSchema: newsConfigSchema,
+  secretFields: [],
+  defaultIntervalSeconds: 300,
+  async *poll(ctx): AsyncIterable<PollBatch> {
+    const cursor = parseNewsCursor(ctx.cursor);
+    const response = await ctx.http.request(ctx.config.url, {
+      headers: conditionalHeaders(cursor),
+      acceptStatus: [304],
+      signal: ctx.signal,
+    });
+    if (response.status === 304) {
+      ctx.log({ level: 'debug', message: 'feed not modified' });
+      yield { items: [] };
+      return;
+    }
+    const feed = readFeed(response, ctx);
+    for (const warning of feed.warnings.slice(0, 5))
+      ctx.log({ level: 'warn', message: `feed: ${warning}` });
+    const after: NewsCursor = {
+      etag: response.headers.get('etag') ?? undefined,
+      lastModified: response.headers.get('last-modified') ?? undefined,
+      seen: cursor.seen,
+    };
+    yield* newBatches(ctx, feed, cursor, after);
+  },
+};
