@@ -3,7 +3,7 @@ import { LangngheError } from '../core/errors.js';
 import { DEFAULT_WORKSPACE_ID } from '../core/types.js';
 import type { Source, SourceHealth } from '../store/index.js';
 import type { AnyConnector, ConnectorItem } from './connector.js';
-import { COMMON_FIELDS, prepareSource, runSourceOnce } from './run-source.js';
+import { COMMON_FIELDS, intervalOf, prepareSource, runSourceOnce } from './run-source.js';
 import type { RunOutcome, SourceRunDeps } from './run-source.js';
 import { runWebhook } from './run-webhook.js';
 import type { WebhookOutcome } from './run-webhook.js';
@@ -19,6 +19,8 @@ export interface SourceView extends Source {
   /** Credentials shown as `***` (or `env:NAME`). */
   config: Record<string, unknown>;
   mode: AnyConnector['mode'];
+  /** Seconds between polls (absent for webhooks). */
+  intervalSeconds?: number;
   health: SourceHealth;
   /** Absent when the scheduler does not run (the CLI) or the source is push-only. */
   schedule?: SourceSchedule;
@@ -127,6 +129,10 @@ export function createSourceService(deps: SourceRunDeps, scheduler?: Scheduler):
       ...source,
       config: maskConfig(source.config, secretFields),
       mode: connector?.mode ?? 'poll',
+      intervalSeconds:
+        connector === undefined || connector.mode !== 'poll'
+          ? undefined
+          : intervalOf(source, connector),
       health: await store.getSourceHealth(source.id),
       schedule: scheduler?.schedule(source.id),
       webhookPath: connector?.mode === 'webhook' ? `/api/webhooks/${source.id}` : undefined,

@@ -27,6 +27,7 @@ export const sourceSchema = z.object({
     runsLastHour: z.number().int(),
   }),
   mode: z.enum(['poll', 'stream', 'webhook']).optional(),
+  intervalSeconds: z.number().optional().describe('Seconds between polls'),
   schedule: z
     .object({
       isRunning: z.boolean(),

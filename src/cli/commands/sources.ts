@@ -62,6 +62,18 @@ function ago(iso: string | undefined, now: number): string {
   return `${Math.round(seconds / 86400)}d ago`;
 }
 
+/** When the next poll is due: the scheduler's own plan, or (from this CLI) the interval's. */
+function nextRun(source: SourceView): string {
+  if (source.schedule?.nextRunAt !== undefined) return `, next run ${source.schedule.nextRunAt}`;
+  if (!source.enabled || source.intervalSeconds === undefined) return '';
+  const last = source.health.lastRunAt;
+  if (last === undefined) return ', next run as soon as langnghe serve runs';
+  const due = new Date(Date.parse(last) + source.intervalSeconds * 1000).toISOString();
+  return source.health.consecutiveFailures > 0
+    ? `, next run after a backoff (every ${source.intervalSeconds}s when healthy)`
+    : `, next run due ${due} (every ${source.intervalSeconds}s while langnghe serve runs)`;
+}
+
 function describe(source: SourceView, now: number): string {
   const h = source.health;
   const state = !source.enabled
@@ -74,7 +86,7 @@ function describe(source: SourceView, now: number): string {
   const lines = [
     `${source.id}  ${source.kind}  "${source.name}"  ${state}`,
     `  last success ${ago(h.lastSuccessAt, now)}, items last hour ${h.itemsLastHour}, runs last hour ${h.runsLastHour}` +
-      (source.schedule?.nextRunAt === undefined ? '' : `, next run ${source.schedule.nextRunAt}`) +
+      nextRun(source) +
       (source.webhookPath === undefined ? '' : `, webhook ${source.webhookPath}`),
   ];
   if (h.lastError !== undefined)
