@@ -45,6 +45,7 @@ test('every shipped connector is registered once and is complete', () => {
     'mastodon-stream',
     'bluesky',
     'forum',
+    'rss',
   ])
     assert.ok(kinds.includes(kind), kind);
 });

@@ -4,6 +4,7 @@ import { facebookPageConnector, facebookWebhookConnector } from './facebook/inde
 import { forumConnector } from './forum/index.js';
 import { instagramConnector } from './instagram/index.js';
 import { mastodonConnector, mastodonStreamConnector } from './mastodon/index.js';
+import { newsConnector } from './news/index.js';
 import { redditConnector } from './reddit/index.js';
 import { createConnectorRegistry } from './registry.js';
 import type { ConnectorRegistry } from './registry.js';
@@ -15,6 +16,7 @@ import { zaloOaConnector, zaloWebhookConnector } from './zalo/index.js';
 
 /** Every connector langnghe ships, by kind. */
 export const ALL_CONNECTORS: readonly AnyConnector[] = [
+  newsConnector,
   youtubeConnector,
   facebookPageConnector,
   facebookWebhookConnector,
