@@ -113,56 +113,31 @@ export function charsetOf(contentType: string | null | undefined): string | unde
   return match?.[1]?.toLowerCase();
 }
 
-/** windows-1252's 0x80–0x9F (WHATWG Encoding): the rest of the byte range is Latin-1. */
-const CP1252_HIGH =
+/** windows-1252's characters at bytes 0x80–0x9F (the 5 unassigned bytes stay C1 controls). */
+const WINDOWS_1252_HIGH =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
-/** Labels the WHATWG Encoding standard maps to windows-1252 (Latin-1 included). */
-const CP1252_LABELS = new Set([
-  'windows-1252',
-  'cp1252',
-  'x-cp1252',
-  'iso-8859-1',
-  'iso8859-1',
-  'iso_8859-1',
-  'latin1',
-  'l1',
-  'us-ascii',
-  'ascii',
-  'cp819',
-  'ibm819',
-  'iso-ir-100',
-]);
-
 /**
- * Decodes windows-1252 by its table. Node 20's TextDecoder decodes this label as plain Latin-1,
- * turning curly quotes and dashes (0x91–0x97, common in feeds) into control characters.
+ * Decodes bytes with a WHATWG charset label (UTF-8 for an unknown one). Node 20's TextDecoder
+ * reads windows-1252 and the labels that alias it (iso-8859-1, latin1, us-ascii) as plain
+ * Latin-1, turning curly quotes, dashes and the euro sign into invisible C1 controls: they are
+ * mapped back here. `isFatal` throws on bytes invalid in the charset.
  */
-function decodeCp1252(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 8192) {
-    const chunk = bytes.subarray(i, i + 8192);
-    const chars: string[] = new Array<string>(chunk.length);
-    for (let j = 0; j < chunk.length; j++) {
-      const byte = chunk[j]!;
-      chars[j] =
-        byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80]! : String.fromCharCode(byte);
-    }
-    out += chars.join('');
-  }
-  return out;
-}
-
-/** Decodes bytes with a named charset, falling back to UTF-8 for an unknown one. */
-export function decodeBytes(bytes: Uint8Array, charset: string | undefined): string {
-  if (charset !== undefined && CP1252_LABELS.has(charset.trim().toLowerCase()))
-    return decodeCp1252(bytes);
+export function decodeBytes(
+  bytes: Uint8Array,
+  charset: string | undefined,
+  isFatal = false,
+): string {
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
-    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
+    decoder = new TextDecoder(charset ?? 'utf-8', { fatal: isFatal });
   } catch {
-    return new TextDecoder('utf-8').decode(bytes);
+    decoder = new TextDecoder('utf-8', { fatal: isFatal });
   }
+  const text = decoder.decode(bytes);
+  if (decoder.encoding !== 'windows-1252') return text;
+  return text.replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80]!);
 }
 
 function snippet(body: Buffer): string {

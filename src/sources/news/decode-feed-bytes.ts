@@ -1,4 +1,4 @@
-import { charsetOf } from '../http-client.js';
+import { charsetOf, decodeBytes } from '../http-client.js';
 
 /** A feed's bytes as text, and the charset they were read with. */
 export interface DecodedFeed {
@@ -28,21 +28,9 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
   return match?.[1]?.toLowerCase();
 }
 
-/** windows-1252's characters at bytes 0x80–0x9F (the 5 unassigned bytes stay C1 controls). */
-const WINDOWS_1252_HIGH =
-  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
-  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
-
-/**
- * Decodes with a WHATWG charset label. Node 20's TextDecoder reads windows-1252 (and the labels
- * that alias it: iso-8859-1, latin1, us-ascii) as Latin-1, turning curly quotes, dashes and the
- * euro sign into invisible C1 controls; they are mapped back here.
- */
+/** Decodes with a WHATWG charset label (windows-1252 by its real table, see `decodeBytes`). */
 function decode(bytes: Uint8Array, charset: string, isFatal = false): string {
-  const decoder = new TextDecoder(charset, { fatal: isFatal });
-  const text = decoder.decode(bytes);
-  if (decoder.encoding !== 'windows-1252') return text;
-  return text.replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80]!);
+  return decodeBytes(bytes, charset, isFatal);
 }
 
 function isSupported(charset: string): boolean {
