@@ -577,3 +577,24 @@ test('a credential in the feed URL never reaches the logs or the outcome', async
     await h.close();
   }
 });
+
+test("a feed's link to another site (an internal address) is never fetched: the summary stays", async () => {
+  const s = await setup();
+  try {
+    // `localhost` reaches the same server under another host name: another site as far as the
+    // feed is concerned, as an internal service or a cloud metadata address would be.
+    const otherSite = s.server.origin.replace('127.0.0.1', 'localhost');
+    serveSite(s.server, {
+      feed: () =>
+        rssFeed(otherSite, [{ id: 'x1', title: 'Liên kết ra ngoài', summary: SUMMARY_1 }]),
+      articles: { '/bai/x1.html': articlePage('Trang nội bộ', ARTICLE_1) },
+    });
+    const outcome = await s.h.run('news-1');
+    assert.equal(outcome.ok, true);
+    assert.deepEqual(paths(s.server.requests), ['/rss.xml']);
+    const [post] = await s.h.posts();
+    assert.equal(post?.text, SUMMARY_1);
+  } finally {
+    await s.close();
+  }
+});

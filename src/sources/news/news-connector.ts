@@ -4,6 +4,7 @@ import { LangngheError, isLangngheError } from '../../core/errors.js';
 import type { Connector, ConnectorItem, PollBatch, PollContext } from '../connector.js';
 import type { HttpResponse } from '../http-client.js';
 import type { FeedItem, ParsedFeed } from './feed-item.js';
+import { isSameSite } from '../web/same-site.js';
 import { createFullTextReader } from './full-text.js';
 import type { FullTextReader } from './full-text.js';
 import { parseNewsCursor, rememberIds, serializeNewsCursor } from './news-cursor.js';
@@ -83,8 +84,11 @@ async function withFullText(
   item: FeedItem,
   connectorItem: ConnectorItem,
   reader: FullTextReader,
+  feedUrl: string,
 ): Promise<ConnectorItem> {
   if (!item.summaryOnly || item.url === undefined) return connectorItem;
+  // Only the feed's own site: a feed's links come from strangers (see isSameSite).
+  if (!isSameSite(item.url, feedUrl)) return connectorItem;
   const article = await reader.read(item.url);
   if (article === undefined || article.text.length <= connectorItem.text.length)
     return connectorItem;
@@ -113,7 +117,9 @@ async function* newBatches(
     const items: ConnectorItem[] = [];
     for (const { item, connectorItem } of fresh.slice(start, start + BATCH_SIZE))
       items.push(
-        ctx.config.fetchFullText ? await withFullText(item, connectorItem, reader) : connectorItem,
+        ctx.config.fetchFullText
+          ? await withFullText(item, connectorItem, reader, ctx.config.url)
+          : connectorItem,
       );
     remembered = rememberIds(
       remembered,
