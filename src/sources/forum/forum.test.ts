@@ -402,6 +402,24 @@ describe('forum connector', () => {
     );
   });
 
+  it('never follows a thread link or a next page to another site', async () => {
+    const other = server.origin.replace('127.0.0.1', 'localhost');
+    serve({
+      '/f/x/': vozPage([{ ...thread(1), href: `${other}/t/noi-bo.1/` }]).replace(
+        '</body>',
+        `<a class="pageNav-jump--next" href="${other}/f/x/page-2">Tiếp</a></body>`,
+      ),
+      '/t/noi-bo.1/': '<html><body><article>Trang nội bộ không được đọc.</article></body></html>',
+    });
+    await h.addSource('forum', { url: `${server.origin}/f/x/`, ...VOZ, fetchThreadText: true });
+
+    const outcome = await h.run('forum-1');
+
+    assert.equal(outcome.ok, true);
+    assert.deepEqual(paths(), ['/robots.txt', '/f/x/']);
+    assert.equal((await h.posts()).length, 1);
+  });
+
   it('keeps a long item URL as a hash', async () => {
     const longHref = `/t/${'rat-dai-'.repeat(50)}.1/`;
     serve({ '/f/x/': vozPage([{ ...thread(1), href: longHref }]) });

@@ -1,5 +1,6 @@
 import { isLangngheError } from '../../core/errors.js';
 import type { Connector, ConnectorItem, PollBatch, PollContext } from '../connector.js';
+import { isSameSite } from '../web/same-site.js';
 import { extractArticle } from '../web/extract-article.js';
 import { createPoliteFetcher } from '../web/polite-fetcher.js';
 import type { Sleep } from '../web/polite-fetcher.js';
@@ -104,7 +105,12 @@ export function createForumConnector(options: ForumConnectorOptions = {}): Conne
       }
       const fresh = dedupe(listed.items.filter((item) => !known.has(item.key)));
       for (const item of fresh) known.add(item.key);
-      if (config.fetchThreadText) await addThreadText(fresh, fetcher, ctx);
+      if (config.fetchThreadText)
+        await addThreadText(
+          fresh.filter((item) => item.url !== undefined && isSameSite(item.url, config.url)),
+          fetcher,
+          ctx,
+        );
       for (const item of listed.items) listedInRun.add(item.key);
       const seen = rememberListed(earlier, listedInRun);
       yield {
@@ -112,8 +118,13 @@ export function createForumConnector(options: ForumConnectorOptions = {}): Conne
         cursor: JSON.stringify({ seen }),
       };
       if (fresh.length === 0 || ctx.signal.aborted) return;
+      // Paging and thread pages stay on the configured site (links on a page come from strangers).
       pageUrl =
-        listed.nextUrl !== undefined && !visited.has(listed.nextUrl) ? listed.nextUrl : undefined;
+        listed.nextUrl !== undefined &&
+        !visited.has(listed.nextUrl) &&
+        isSameSite(listed.nextUrl, config.url)
+          ? listed.nextUrl
+          : undefined;
     }
   }
 
