@@ -345,6 +345,27 @@ describe('zalo-oa connector', () => {
     assert.ok(h.logs.some((line) => line.includes('skipped a message without src/time')));
   });
 
+  it('stops listing when a full page names no new conversation (offset ignored)', async () => {
+    const fake = await setup();
+    for (let i = 1; i <= 12; i++)
+      fake.add(`u${i}`, fromUser(`u${i}`, `m${i}`, T0 + i * 1000, `Tin ${i}`));
+    let lists = 0;
+    server.handle((request, response) => {
+      if (!request.url.pathname.endsWith('/listrecentchat'))
+        return sendJson(response, 200, fake.answer(request));
+      // A platform that ignores `offset` hands the first page back forever.
+      if (++lists > 20) return sendJson(response, 500, 'the connector kept paging');
+      const first = new URL(request.url);
+      first.searchParams.set('data', JSON.stringify({ offset: 0, count: 10 }));
+      return sendJson(response, 200, fake.answer({ ...request, url: first }));
+    });
+    const outcome = await h.run('oa-1');
+    assert.equal(outcome.ok, true, JSON.stringify(outcome.error));
+    assert.equal(lists, 2);
+    assert.equal((await h.posts()).length, 10);
+    assert.ok(h.logs.some((line) => line.includes('no new conversation')));
+  });
+
   it('saves no cursor when a conversation fails midway, keeping what was stored', async () => {
     const fake = await setup();
     fake.add('u1', fromUser('u1', 'a1', T0 + 2000, 'Đầu tiên'));

@@ -174,6 +174,7 @@ async function* pollZaloOa(ctx: PollContext<ZaloOaConfig>): AsyncIterable<PollBa
   const users = new Set<string>();
   for (let offset = 0; users.size < ctx.config.maxConversations; offset += PAGE_SIZE) {
     const recent = await fetchMessages(ctx, 'listrecentchat', { offset, count: PAGE_SIZE });
+    const usersBefore = users.size;
     let hasReachedOld = false;
     for (const entry of recent) {
       state.newest = Math.max(state.newest, entry.time);
@@ -187,6 +188,15 @@ async function* pollZaloOa(ctx: PollContext<ZaloOaConfig>): AsyncIterable<PollBa
       if (items.length > 0) yield { items };
     }
     if (hasReachedOld || recent.length < PAGE_SIZE) break;
+    // Each conversation is listed once, so a full page naming none new means the platform hands
+    // the same page back (an ignored `offset`): paging on would never end.
+    if (users.size === usersBefore) {
+      ctx.log({
+        level: 'warn',
+        message: `zalo listrecentchat: the page at offset ${offset} names no new conversation; stopping`,
+      });
+      break;
+    }
   }
   // Saved only once every conversation is stored: a run cut short reads them all again.
   const newest = Math.max(state.newest, state.since ?? 0);
