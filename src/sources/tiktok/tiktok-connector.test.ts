@@ -638,6 +638,46 @@ describe('tiktokConnector against a local Research API', () => {
     assert.equal(requestsTo(server, COMMENT_PATH).length, 1);
   });
 
+  it('finishes a search whose next cursor does not move, instead of resuming it forever', async () => {
+    await addSource({ withComments: false });
+    serve({
+      // A page that names itself as the next one: paging on would read it again and again.
+      videos: (_request, response) =>
+        sendJson(response, 200, videoPage([video(ID_C, 60)], { hasMore: true, cursor: 100 })),
+    });
+
+    const outcome = await h.run('tiktok-1');
+
+    assert.equal(outcome.ok, true, outcome.error?.message);
+    assert.deepEqual(
+      requestsTo(server, VIDEO_PATH).map((request) => bodyOf(request).cursor),
+      [0, 100],
+    );
+    assert.deepEqual(JSON.parse((await h.cursor('tiktok-1')) ?? ''), {
+      newestId: ID_C,
+      newestTime: NOW_S - 60,
+    });
+    assert.ok(h.logs.some((line) => line.includes('did not move')));
+  });
+
+  it('reads a create_time far in the future without breaking the next run', async () => {
+    await addSource({ withComments: false });
+    serve({
+      videos: (_request, response) =>
+        sendJson(response, 200, videoPage([video(ID_C, 60, { create_time: 99_999_999_999_999 })])),
+    });
+    assert.equal((await h.run('tiktok-1')).ok, true);
+    server.requests.length = 0;
+    serve({ videos: (_request, response) => sendJson(response, 200, videoPage([])) });
+
+    const outcome = await h.run('tiktok-1');
+
+    assert.equal(outcome.ok, true, outcome.error?.message);
+    const body = bodyOf(requestsTo(server, VIDEO_PATH)[0]);
+    assert.equal(body.start_date, '20261123', 'never after today');
+    assert.equal(body.end_date, '20261123');
+  });
+
   it('refuses a config with both a query and keywords', async () => {
     await addSource({
       query: { and: [{ operation: 'EQ', field_name: 'keyword', field_values: ['x'] }] },

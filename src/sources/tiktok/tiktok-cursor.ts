@@ -78,7 +78,8 @@ export function startSearch(
   return {
     search: {
       queryKey: options.queryKey,
-      startDate: utcDate(Math.max(fromMs, earliestMs)),
+      // A create_time in the future (or past any date) must not push the window past today.
+      startDate: utcDate(Math.min(Math.max(fromMs, earliestMs), options.nowMs)),
       endDate: utcDate(options.nowMs),
       cursor: 0,
     },

@@ -222,7 +222,14 @@ export async function* pollTikTok(ctx: Ctx): AsyncGenerator<PollBatch> {
     const { fresh, isCaughtUp } = newVideos(run, search, answer.data);
     const items = await itemsOf(run, fresh);
     const next = cursorOf(answer.data.cursor);
-    if (isCaughtUp || answer.data.has_more !== true || next === undefined) {
+    // A next page that is not further on would be read again by every run: the search ends here.
+    const isStuck = next !== undefined && next <= search.cursor && answer.data.has_more === true;
+    if (isStuck)
+      ctx.log({
+        level: 'warn',
+        message: `tiktok: the search cursor did not move (${next}); ending the search here`,
+      });
+    if (isCaughtUp || answer.data.has_more !== true || next === undefined || isStuck) {
       yield { items, cursor: JSON.stringify(finishSearch(run.saved, search)) };
       return;
     }
