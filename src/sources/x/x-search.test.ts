@@ -284,6 +284,31 @@ describe('xSearchConnector against a local X API', () => {
     assert.equal(await h.cursor('xs'), JSON.stringify({ sinceId: '900' }));
   });
 
+  it('ends the run when X hands back the next_token it was asked with', async () => {
+    await addSource();
+    script(server, [json(page(['100']))]);
+    await h.run('xs');
+    server.requests.length = 0;
+    // Every answer names the same next page: following it would never end, run after run.
+    server.handle((request, response) =>
+      sendJson(
+        response,
+        200,
+        page(request.url.searchParams.has('next_token') ? ['290'] : ['300'], 'same'),
+      ),
+    );
+
+    const outcome = await h.run('xs');
+
+    assert.equal(outcome.ok, true, outcome.error?.message);
+    assert.deepEqual(
+      server.requests.map((request) => params(request).next_token),
+      [undefined, 'same'],
+    );
+    assert.equal(await h.cursor('xs'), JSON.stringify({ sinceId: '300' }));
+    assert.deepEqual(await ids(h), ['x:100', 'x:290', 'x:300']);
+  });
+
   it('stores a Post once when X repeats it on the next page', async () => {
     await addSource();
     script(server, [json(page(['130', '120'], 'n')), json(page(['120', '110']))]);

@@ -119,7 +119,9 @@ function cursorAfter(
 ): { cursor: SearchCursor; isDone: boolean } {
   const newest = newerOf(state.pendingNewestId, page.newestId);
   const isBackfill = state.sinceId === undefined;
-  if (page.nextToken === undefined || (isLastAllowedPage && isBackfill))
+  // A page naming itself as the next would be read again by every later run: treat it as the end.
+  const isRepeated = page.nextToken !== undefined && page.nextToken === state.nextToken;
+  if (page.nextToken === undefined || isRepeated || (isLastAllowedPage && isBackfill))
     return { cursor: { sinceId: newerOf(state.sinceId, newest) }, isDone: true };
   return {
     cursor: { sinceId: state.sinceId, nextToken: page.nextToken, pendingNewestId: newest },
