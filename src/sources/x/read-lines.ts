@@ -13,7 +13,12 @@ export interface ReadLinesOptions {
   stallTimeoutMs: number;
   /** Milliseconds until the caller wants an `idle` event if no line comes, or undefined. */
   idleInMs(): number | undefined;
+  /** The longest line kept (default `MAX_LINE_CHARS`); a longer one is `source.bad_response`. */
+  maxLineChars?: number;
 }
+
+/** A stream message is one Post with its expansions: far below this. */
+export const MAX_LINE_CHARS = 4 * 1024 * 1024;
 
 type ReadResult = Awaited<ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']>>;
 
@@ -55,6 +60,7 @@ export async function* readLines(
 ): AsyncGenerator<LineEvent, LinesEnd> {
   const reader = body.getReader();
   const decoder = new TextDecoder('utf-8');
+  const maxLineChars = options.maxLineChars ?? MAX_LINE_CHARS;
   let buffered = '';
   let lastHeardAt = performance.now();
   let read: Promise<ReadResult> | undefined;
@@ -97,6 +103,13 @@ export async function* readLines(
       buffered += decoder.decode(result.value, { stream: true });
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
+      // A body that never ends its line would otherwise be held in memory without limit.
+      if (buffered.length > maxLineChars)
+        throw new LangngheError(
+          'source.bad_response',
+          `The stream sent a line longer than ${maxLineChars} characters`,
+          { details: { maxLineChars } },
+        );
       for (const line of lines)
         if (line.trim() !== '') yield* emit({ kind: 'line', line: line.replace(/\r$/, '') });
     }
