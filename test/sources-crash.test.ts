@@ -132,7 +132,7 @@ test(
       const list = startCli(['sources', 'list', '--data-dir', dataDir], env);
       assert.equal(await list.exited, 0, list.stderr());
       assert.match(list.stdout(), /saigon {2}reddit .* ok/);
-    assert.match(list.stdout(), /items last hour 120, runs last hour 2, next run due 20\d\d-/);
+      assert.match(list.stdout(), /items last hour 120, runs last hour 2, next run due 20\d\d-/);
       assert.doesNotMatch(list.stdout() + list.stderr(), /app-secret-value/);
     } finally {
       await server.close();
