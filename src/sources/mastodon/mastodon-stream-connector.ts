@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { LangngheError } from '../../core/errors.js';
+import { LangngheError, isLangngheError } from '../../core/errors.js';
 import type { Connector, ConnectorItem, PollBatch, PollContext } from '../connector.js';
 import type { HttpStreamResponse } from '../http-client.js';
 import { mastodonStreamConfigSchema } from './config.js';
@@ -126,6 +126,7 @@ async function* readEvents(
   } catch (error) {
     if (batch.size > 0) yield takeBatch();
     if (ctx.signal.aborted) return;
+    if (isLangngheError(error)) throw error;
     throw new LangngheError('source.network', `The Mastodon stream broke: ${String(error)}`, {
       cause: error,
     });

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { isLangngheError } from '../../core/errors.js';
 import { createSseParser } from './sse-parser.js';
 import type { SseEvent } from './sse-parser.js';
 
@@ -52,5 +53,19 @@ describe('createSseParser', () => {
     assert.deepEqual(parseAll(['\uFEFFevent: update\ndata: a: b\n\n']), [
       { event: 'update', data: 'a: b' },
     ]);
+  });
+
+  it('refuses a line or an event that never ends instead of holding it all in memory', () => {
+    const isBadResponse = (error: unknown): boolean =>
+      isLangngheError(error) && error.code === 'source.bad_response';
+    const longLine = createSseParser(1000);
+    longLine.push('data: ' + 'x'.repeat(600));
+    assert.throws(() => longLine.push('x'.repeat(600)), isBadResponse);
+    const longEvent = createSseParser(1000);
+    for (let i = 0; i < 6; i++) longEvent.push(`data: ${'y'.repeat(150)}\n`);
+    assert.throws(() => longEvent.push(`data: ${'y'.repeat(150)}\n`), isBadResponse);
+    const fine = createSseParser(1000);
+    for (let i = 0; i < 20; i++)
+      assert.equal(fine.push(`data: ${'z'.repeat(150)}\n\n`).length, 1, 'events end: no limit');
   });
 });

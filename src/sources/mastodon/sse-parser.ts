@@ -1,3 +1,8 @@
+import { LangngheError } from '../../core/errors.js';
+
+/** A Mastodon event is one status as JSON: far below this. */
+export const MAX_EVENT_CHARS = 4 * 1024 * 1024;
+
 /** One dispatched server-sent event. */
 export interface SseEvent {
   /** The `event:` field, `message` when absent. */
@@ -17,10 +22,12 @@ export interface SseParser {
  * rules: lines end with CRLF, LF or CR; a line starting with `:` is a comment (Mastodon's `:thump`
  * heartbeat); `field: value` drops one space after the colon; several `data` lines join with
  * `\n`; a blank line dispatches the event, unless it has no data. What is pending when the stream
- * ends is dropped, as the standard says.
+ * ends is dropped, as the standard says. An event (or a line) longer than `maxEventChars` is
+ * `source.bad_response`: a server that never ends one would otherwise fill the memory.
  */
-export function createSseParser(): SseParser {
+export function createSseParser(maxEventChars = MAX_EVENT_CHARS): SseParser {
   let buffer = '';
+  let dataChars = 0;
   let isStart = true;
   let isAfterCr = false;
   let eventType = '';
@@ -38,6 +45,7 @@ export function createSseParser(): SseParser {
     }
     eventType = '';
     data = [];
+    dataChars = 0;
   }
 
   function processLine(line: string, events: SseEvent[]): void {
@@ -47,8 +55,10 @@ export function createSseParser(): SseParser {
     const field = colon < 0 ? line : line.slice(0, colon);
     let value = colon < 0 ? '' : line.slice(colon + 1);
     if (value.startsWith(' ')) value = value.slice(1);
-    if (field === 'data') data.push(value);
-    else if (field === 'event') eventType = value;
+    if (field === 'data') {
+      data.push(value);
+      dataChars += value.length + 1;
+    } else if (field === 'event') eventType = value;
     else if (field === 'id' && !value.includes('\u0000')) lastId = value;
   }
 
@@ -78,6 +88,12 @@ export function createSseParser(): SseParser {
         start = i + 1;
       }
       buffer = buffer.slice(start);
+      if (buffer.length + dataChars > maxEventChars)
+        throw new LangngheError(
+          'source.bad_response',
+          `The event stream sent an event longer than ${maxEventChars} characters`,
+          { details: { maxEventChars } },
+        );
       return events;
     },
   };
