@@ -16,6 +16,7 @@ describe('Graph API helpers', () => {
     assert.equal(graphTimeMs('2019-09-06T16:56:06+0000'), Date.parse('2019-09-06T16:56:06Z'));
     assert.equal(graphTimeMs(1567788966), 1567788966000);
     assert.equal(graphTimeMs('not a date'), undefined);
+    assert.equal(graphTimeMs(1e20), undefined, 'past the last date a Date holds');
   });
 
   it('maps error codes by meaning, whatever the HTTP status', () => {

@@ -55,16 +55,20 @@ export function pathOf(value: unknown, ...keys: string[]): unknown {
   return current;
 }
 
+/** The largest time a JavaScript Date holds (ECMA-262 §21.4.1.1). */
+const MAX_DATE_MS = 8.64e15;
+
 /**
  * Epoch ms of a Graph time: an ISO string with a `+0000` offset (`created_time`, `timestamp`) or,
  * in webhook payloads, Unix seconds.
  */
 export function graphTimeMs(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value))
-    return value < 1e12 ? value * 1000 : value;
-  if (typeof value !== 'string') return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
+  let ms: number;
+  if (typeof value === 'number') ms = value < 1e12 ? value * 1000 : value;
+  else if (typeof value === 'string') ms = Date.parse(value);
+  else return undefined;
+  // A number past what a Date can hold would make `toISOString` throw further on.
+  return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS ? ms : undefined;
 }
 
 /** `{ id, name }` of a Graph `from` object; undefined when privacy settings hide it. */

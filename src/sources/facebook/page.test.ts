@@ -433,6 +433,21 @@ describe('facebook-page connector', () => {
     assert.deepEqual(JSON.parse((await h.cursor('fb'))!), { since: '2026-11-23T06:00:00.000Z' });
   });
 
+  it('reads a created_time that is no date (a huge number) as absent instead of failing the run', async () => {
+    routes(server, {
+      [`/v21.0/${PAGE}/feed`]: json({
+        data: [feedPost(2, '2026-11-23T06:00:00+0000'), { ...feedPost(1, ''), created_time: 1e20 }],
+      }),
+    });
+    await addSource();
+
+    const outcome = await h.run('fb');
+
+    assert.equal(outcome.ok, true, outcome.error?.message);
+    assert.deepEqual(await ids(h), [`facebook:${PAGE}_1`, `facebook:${PAGE}_2`]);
+    assert.deepEqual(JSON.parse((await h.cursor('fb'))!), { since: '2026-11-23T06:00:00.000Z' });
+  });
+
   it('sends appsecret_proof (HMAC-SHA256 of the token keyed with the app secret) when appSecret is set', async () => {
     await addSource({ appSecret: APP_SECRET, apiVersion: 'v22.0' });
     routes(server, { [`/v22.0/${PAGE}/feed`]: json({ data: [] }) });
