@@ -30,6 +30,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'source.config': 400,
   'source.push_only': 409,
   'source.not_push': 409,
+  'source.stream': 409,
   'config.invalid': 400,
 };
 

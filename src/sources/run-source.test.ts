@@ -221,3 +221,103 @@ describe('source service', () => {
     await h.close();
   });
 });
+
+describe('source service: changing a source', () => {
+  interface UrlConfig {
+    query: string;
+    apiBaseUrl: string;
+    token: string;
+  }
+  const cursors: Array<string | undefined> = [];
+  const withUrl: Connector<UrlConfig> = {
+    kind: 'with-url',
+    platform: 'forum',
+    description: 'test connector with an address',
+    mode: 'poll',
+    configSchema: z.strictObject({
+      query: z.string(),
+      apiBaseUrl: z.url(),
+      token: z.string().min(8),
+    }),
+    secretFields: ['token'],
+    defaultIntervalSeconds: 60,
+    async *poll(ctx) {
+      cursors.push(ctx.cursor);
+      yield { items: [item(1)], cursor: `after:${ctx.config.query}` };
+    },
+  };
+  const stream: Connector<Record<string, never>> = {
+    ...scripted([]),
+    kind: 'a-stream',
+    mode: 'stream',
+    configSchema: z.strictObject({}),
+    secretFields: [],
+  } as unknown as Connector<Record<string, never>>;
+
+  it('asks for the credentials again when the address they go to changes', async () => {
+    const h = await openSourceHarness([withUrl]);
+    const service = createSourceService(h.deps);
+    await service.add({
+      id: 'u',
+      kind: 'with-url',
+      config: { query: 'ngập', apiBaseUrl: 'https://api.example.vn', token: 'secret-token-1' },
+    });
+    await assert.rejects(
+      service.update('u', { config: { query: 'ngập', apiBaseUrl: 'https://attacker.example' } }),
+      (e: { code: string; message: string }) =>
+        e.code === 'input.invalid' && /apiBaseUrl/.test(e.message) && /token/.test(e.message),
+    );
+    const moved = await service.update('u', {
+      config: { query: 'ngập', apiBaseUrl: 'https://attacker.example', token: 'new-token-22' },
+    });
+    assert.equal(moved.config.apiBaseUrl, 'https://attacker.example');
+    const kept = await service.update('u', {
+      config: { query: 'ngập', apiBaseUrl: 'https://attacker.example' },
+    });
+    assert.equal(kept.config.token, '***');
+    await h.close();
+  });
+
+  it('starts over from no cursor when a setting other than credentials changes', async () => {
+    cursors.length = 0;
+    const h = await openSourceHarness([withUrl]);
+    const service = createSourceService(h.deps);
+    await service.add({
+      id: 'u',
+      kind: 'with-url',
+      config: { query: 'ngập', apiBaseUrl: 'https://api.example.vn', token: 'secret-token-1' },
+    });
+    await service.run('u');
+    assert.equal(await h.cursor('u'), 'after:ngập');
+    await service.update('u', {
+      config: { query: 'ngập', apiBaseUrl: 'https://api.example.vn', intervalSeconds: 600 },
+    });
+    assert.equal(await h.cursor('u'), 'after:ngập', 'only the schedule changed');
+    await service.update('u', {
+      config: { query: 'kẹt xe', apiBaseUrl: 'https://api.example.vn' },
+    });
+    await service.run('u');
+    assert.deepEqual(cursors, [undefined, undefined]);
+    assert.equal(await h.cursor('u'), 'after:kẹt xe');
+    await h.close();
+  });
+
+  it("refuses env: references to langnghe's own settings, and a manual run of a stream", async () => {
+    const h = await openSourceHarness([withUrl, stream]);
+    const service = createSourceService(h.deps);
+    await assert.rejects(
+      service.add({
+        kind: 'with-url',
+        config: {
+          query: 'x',
+          apiBaseUrl: 'https://api.example.vn',
+          token: 'env:LANGNGHE_SECRET_KEY',
+        },
+      }),
+      /langnghe's own settings/,
+    );
+    await service.add({ id: 's', kind: 'a-stream', config: {} });
+    await assert.rejects(service.run('s'), (e: { code: string }) => e.code === 'source.stream');
+    await h.close();
+  });
+});

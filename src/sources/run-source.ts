@@ -140,7 +140,8 @@ export async function runSourceOnce(
         'source.push_only',
         `Source "${source.id}" (${source.kind}) receives webhooks at /api/webhooks/${source.id}; it has nothing to poll`,
       );
-    const cursor = await deps.store.getCursor(source.id);
+    // An empty cursor is a reset (the source's settings changed): start as on a first run.
+    const cursor = (await deps.store.getCursor(source.id)) || undefined;
     const batches = connector.poll({
       sourceId: source.id,
       config,

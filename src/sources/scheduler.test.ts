@@ -148,3 +148,21 @@ describe('scheduler', () => {
     await h.close();
   });
 });
+
+describe('scheduler sync', () => {
+  it('two syncs at once after a change leave one poller, which stop() ends', async () => {
+    const a = counting('a', async () => undefined);
+    const h = await openSourceHarness([a]);
+    await h.addSource('a', { intervalSeconds: 3600 }, 'one');
+    const scheduler = createScheduler(h.deps);
+    await scheduler.start();
+    await waitFor(() => a.runs === 1);
+    await h.addSource('a', { intervalSeconds: 3601 }, 'one');
+    await Promise.all([scheduler.sync(), scheduler.sync(), scheduler.sync()]);
+    await waitFor(() => a.runs >= 2);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(a.runs, 2, 'the changed source starts once');
+    await scheduler.stop();
+    await h.close();
+  });
+});

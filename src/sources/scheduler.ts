@@ -164,22 +164,31 @@ export function createScheduler(deps: SourceRunDeps, options: SchedulerOptions =
     await slot.running?.catch(() => undefined);
   }
 
+  let syncing: Promise<void> = Promise.resolve();
+
+  async function syncOnce(): Promise<void> {
+    const sources = await deps.store.listSources();
+    const seen = new Set<string>();
+    for (const source of sources) {
+      seen.add(source.id);
+      const slot = slots.get(source.id);
+      if (slot !== undefined && slot.signature === signatureOf(source)) continue;
+      if (slot !== undefined) await end(slot);
+      if (!isStopped) begin(source);
+    }
+    for (const slot of [...slots.values()]) if (!seen.has(slot.source.id)) await end(slot);
+  }
+
   const scheduler: Scheduler = {
     async start() {
       isStopped = false;
       await scheduler.sync();
     },
-    async sync() {
-      const sources = await deps.store.listSources();
-      const seen = new Set<string>();
-      for (const source of sources) {
-        seen.add(source.id);
-        const slot = slots.get(source.id);
-        if (slot !== undefined && slot.signature === signatureOf(source)) continue;
-        if (slot !== undefined) await end(slot);
-        if (!isStopped) begin(source);
-      }
-      for (const slot of [...slots.values()]) if (!seen.has(slot.source.id)) await end(slot);
+    sync() {
+      // One sync at a time: two at once could both start a changed source and orphan a slot.
+      const next = syncing.then(syncOnce, syncOnce);
+      syncing = next.catch(() => undefined);
+      return next;
     },
     async runNow(sourceId) {
       let slot = slots.get(sourceId);
@@ -189,6 +198,11 @@ export function createScheduler(deps: SourceRunDeps, options: SchedulerOptions =
           throw new LangngheError('store.not_found', `No source "${sourceId}"`);
         slot = { source, signature: '', controller: new AbortController(), failures: 0 };
       }
+      if (isStream(slot.source))
+        throw new LangngheError(
+          'source.stream',
+          `Source "${sourceId}" is a stream: it stays connected while langnghe serve runs; use "sources test" to check it`,
+        );
       return execute(slot);
     },
     schedule(sourceId) {

@@ -106,6 +106,12 @@ export function sealConfig(
         details: { field },
       });
     const ref = ENV_REF.exec(value);
+    if (ref !== null && ref[1]!.toUpperCase().startsWith('LANGNGHE_'))
+      throw new LangngheError(
+        'input.invalid',
+        `"${field}" cannot read langnghe's own settings (${ref[1]}); name another variable`,
+        { details: { field } },
+      );
     if (ref !== null) {
       out[field] = { $env: ref[1]! };
       continue;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { LangngheError } from '../core/errors.js';
+import { LangngheError, isLangngheError, toLangngheError } from '../core/errors.js';
 import { DEFAULT_WORKSPACE_ID } from '../core/types.js';
 import type { Source, SourceHealth } from '../store/index.js';
 import type { AnyConnector, ConnectorItem } from './connector.js';
@@ -119,6 +119,23 @@ function validateConfig(
     );
 }
 
+/** Whether two stored configs differ only in their credentials (or not at all). */
+function sameSettings(
+  before: Readonly<Record<string, unknown>>,
+  after: Readonly<Record<string, unknown>>,
+  secretFields: readonly string[],
+): boolean {
+  const strip = (config: Readonly<Record<string, unknown>>): string =>
+    JSON.stringify(
+      Object.fromEntries(
+        Object.entries(config)
+          .filter(([key]) => !secretFields.includes(key) && key !== 'intervalSeconds')
+          .sort(([a], [b]) => a.localeCompare(b)),
+      ),
+    );
+  return strip(before) === strip(after);
+}
+
 export function createSourceService(deps: SourceRunDeps, scheduler?: Scheduler): SourceService {
   const { store, registry } = deps;
 
@@ -186,16 +203,31 @@ export function createSourceService(deps: SourceRunDeps, scheduler?: Scheduler):
       const connector = registry.require(current.kind);
       let config = current.config as Record<string, unknown>;
       if (patch.config !== undefined) {
-        // Credentials left out of the patch keep their stored (sealed) value.
+        // Credentials left out of the patch keep their stored (sealed) value, but only while
+        // they go where they went: a changed address needs them given again.
         const merged: Record<string, unknown> = { ...patch.config };
-        for (const field of connector.secretFields)
-          if (merged[field] === undefined && current.config[field] !== undefined)
-            merged[field] = current.config[field];
+        const kept = connector.secretFields.filter(
+          (field) => merged[field] === undefined && current.config[field] !== undefined,
+        );
+        const movedAddress = Object.keys({ ...current.config, ...merged }).find(
+          (key) =>
+            /url$/i.test(key) &&
+            JSON.stringify(merged[key]) !== JSON.stringify(current.config[key]),
+        );
+        if (kept.length > 0 && movedAddress !== undefined)
+          throw invalid(
+            `Changing "${movedAddress}" changes where the credentials are sent: give ${kept.map((f) => `"${f}"`).join(', ')} again`,
+            { field: movedAddress },
+          );
+        for (const field of kept) merged[field] = current.config[field];
         const probe = { ...merged };
         for (const field of connector.secretFields)
           if (typeof probe[field] === 'object') probe[field] = 'x'.repeat(32);
         validateConfig(connector, probe, deps.env);
         config = sealConfig(merged, connector.secretFields, deps.secretBox);
+        // What was read under the old settings (a query, a page) says nothing about the new ones.
+        if (!sameSettings(current.config, config, connector.secretFields))
+          await store.saveCursor(id, '');
       }
       const name = patch.name?.trim() ?? current.name;
       if (name === '' || name.length > 200) throw invalid('A source name is 1–200 characters');
@@ -223,6 +255,11 @@ export function createSourceService(deps: SourceRunDeps, scheduler?: Scheduler):
     },
     async run(id, signal = new AbortController().signal) {
       const source = await requireSource(id);
+      if (registry.get(source.kind)?.mode === 'stream')
+        throw new LangngheError(
+          'source.stream',
+          `Source "${id}" is a stream: it stays connected while langnghe serve runs; use "sources test" to check it`,
+        );
       return scheduler !== undefined ? scheduler.runNow(id) : runSourceOnce(deps, source, signal);
     },
     async test(id, options = {}) {
@@ -255,6 +292,12 @@ export function createSourceService(deps: SourceRunDeps, scheduler?: Scheduler):
           cursor = batch.cursor;
           if (items.length >= maxItems || connector.mode === 'stream' || items.length > 0) break;
         }
+      } catch (error) {
+        // The same redaction as a run's: no credential in what a test reports.
+        const wrapped = isLangngheError(error) ? error : toLangngheError(error, 'source.failed');
+        throw new LangngheError(wrapped.code, http.redact(wrapped.message), {
+          details: wrapped.details as Record<string, unknown>,
+        });
       } finally {
         controller.abort();
         options.signal?.removeEventListener('abort', stop);
