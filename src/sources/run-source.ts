@@ -76,7 +76,12 @@ export function prepareSource(
     ...deps.http,
     secrets,
     onEvent: (event) =>
-      deps.log?.({ level: 'warn', message: `http ${event.type}`, sourceId: source.id, ...event }),
+      deps.log?.({
+        ...event,
+        level: 'warn',
+        message: `${event.type === 'retry' ? `retrying after ${event.reason}` : 'waiting (politeness)'}: ${event.delayMs} ms before ${event.url}`,
+        sourceId: source.id,
+      }),
   });
   return { connector, config: parsed.data, http, secrets };
 }
