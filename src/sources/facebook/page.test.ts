@@ -179,7 +179,7 @@ describe('facebook-page connector', () => {
         json({ data: [feedPost(1, '2026-11-23T06:00:00+0000')] }),
         json({
           data: [
-            feedPost(3, '2026-11-23T08:15:00+0000'),
+            feedPost(3, '2026-11-23T07:55:00+0000'),
             feedPost(1, '2026-11-23T06:00:00+0000'),
             // Older than `since`: ignored even if the platform sends it.
             feedPost(0, '2026-11-22T23:00:00+0000'),
@@ -199,7 +199,51 @@ describe('facebook-page connector', () => {
       since: String(Date.parse('2026-11-23T06:00:00Z') / 1000),
     });
     assert.deepEqual(await ids(h), [`facebook:${PAGE}_1`, `facebook:${PAGE}_3`]);
-    assert.deepEqual(JSON.parse((await h.cursor('fb'))!), { since: '2026-11-23T08:15:00.000Z' });
+    assert.deepEqual(JSON.parse((await h.cursor('fb'))!), { since: '2026-11-23T07:55:00.000Z' });
+  });
+
+  it('stores a post dated in the future but never moves `since` past now + 10 minutes, so later posts still arrive', async () => {
+    const future = feedPost(9, '2099-01-01T00:00:00+0000');
+    routes(server, {
+      [`/v21.0/${PAGE}/feed`]: [
+        json({ data: [future, feedPost(1, '2026-11-23T06:00:00+0000')] }),
+        json({
+          data: [
+            future,
+            feedPost(2, '2026-11-23T08:30:00+0000'),
+            feedPost(1, '2026-11-23T06:00:00+0000'),
+          ],
+        }),
+      ],
+    });
+    await addSource();
+    const capMs = h.clock.now() + 10 * 60_000;
+
+    const first = await h.run('fb');
+
+    assert.equal(first.ok, true, first.error?.message);
+    assert.deepEqual(await ids(h), [`facebook:${PAGE}_1`, `facebook:${PAGE}_9`]);
+    const mark = Date.parse(JSON.parse((await h.cursor('fb'))!).since);
+    assert.ok(mark <= capMs, `the mark ${new Date(mark).toISOString()} is past now + 10 min`);
+    const warnings = h.logs.filter((line) =>
+      line.includes('dated more than 10 minutes in the future'),
+    );
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!, /facebook-page: 1 item/);
+
+    h.clock.advance(60 * 60_000);
+    const second = await h.run('fb');
+
+    assert.equal(second.ok, true, second.error?.message);
+    assert.ok(Number(paramsOf(server.requests[1]!).since) * 1000 <= capMs);
+    assert.deepEqual(await ids(h), [
+      `facebook:${PAGE}_1`,
+      `facebook:${PAGE}_2`,
+      `facebook:${PAGE}_9`,
+    ]);
+    const secondMark = Date.parse(JSON.parse((await h.cursor('fb'))!).since);
+    assert.ok(secondMark <= h.clock.now() + 10 * 60_000);
+    assert.ok(secondMark >= Date.parse('2026-11-23T08:30:00Z'));
   });
 
   it('follows a time-based next link by its parameters, never its token or host', async () => {

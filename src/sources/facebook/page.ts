@@ -10,6 +10,7 @@ import {
   stringOf,
 } from './graph.js';
 import type { GraphClient, GraphObject } from './graph.js';
+import { capMark, futureItemsWarning, isDatedInFuture } from './mark-cap.js';
 
 export const facebookPageConfigSchema = z.object({
   pageId: z
@@ -131,12 +132,15 @@ async function* pollFeed(ctx: PollContext<FacebookPageConfig>): AsyncGenerator<P
   const { config } = ctx;
   const graph = createGraphClient({ ...config, http: ctx.http, signal: ctx.signal });
   const { since } = readCursor(ctx.cursor);
-  const sinceMs = since === undefined ? undefined : Date.parse(since);
+  const nowMs = ctx.clock.now();
+  // A mark saved before marks were capped may lie in the future: it is pulled back too.
+  const sinceMs = since === undefined ? undefined : capMark(Date.parse(since), nowMs);
   const params: Record<string, string> = { fields: FEED_FIELDS, limit: '100' };
   if (sinceMs !== undefined) params.since = String(Math.floor(sinceMs / 1000));
   const seen = new Set<string>();
   let newestMs = sinceMs;
   let isCut = false;
+  let futureCount = 0;
   for await (const page of graph.pages(`${config.pageId}/feed`, params, config.maxPages)) {
     const items: ConnectorItem[] = [];
     let hasReachedSince = false;
@@ -150,7 +154,11 @@ async function* pollFeed(ctx: PollContext<FacebookPageConfig>): AsyncGenerator<P
         hasReachedSince = true;
         continue;
       }
-      if (createdMs !== undefined) newestMs = Math.max(newestMs ?? createdMs, createdMs);
+      if (createdMs !== undefined) {
+        if (isDatedInFuture(createdMs, nowMs)) futureCount++;
+        const markMs = capMark(createdMs, nowMs);
+        newestMs = Math.max(newestMs ?? markMs, markMs);
+      }
       const post = feedPostItem(raw);
       if (post !== undefined) items.push(post);
       if (config.withComments && mayHaveComments(raw))
@@ -166,6 +174,8 @@ async function* pollFeed(ctx: PollContext<FacebookPageConfig>): AsyncGenerator<P
       level: 'warn',
       message: `facebook-page: stopped after maxPages=${config.maxPages} pages; older posts of this poll were not read`,
     });
+  const warning = futureItemsWarning('facebook-page', futureCount);
+  if (warning !== undefined) ctx.log(warning);
   if (newestMs !== undefined)
     yield { items: [], cursor: JSON.stringify({ since: new Date(newestMs).toISOString() }) };
 }
@@ -173,7 +183,8 @@ async function* pollFeed(ctx: PollContext<FacebookPageConfig>): AsyncGenerator<P
 /**
  * A Facebook Page's feed through the Graph API: posts since the last poll (time-based `since`)
  * with reactions, comment and share counts, and, with `withComments`, every comment and reply of
- * those posts. The cursor is `{ since }`, the newest post time seen, saved once the whole poll is
+ * those posts. The cursor is `{ since }`, the newest post time seen (never later than now plus
+ * ten minutes, so a post dated in the future cannot stop the source), saved once the whole poll is
  * stored. Comments added later to posts older than `since` are not re-read (the webhook connector
  * receives those as they happen).
  */
