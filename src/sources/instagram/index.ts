@@ -12,6 +12,7 @@ import {
   stringOf,
 } from '../facebook/graph.js';
 import type { GraphClient } from '../facebook/graph.js';
+import { capMark, futureItemsWarning, isDatedInFuture } from '../facebook/mark-cap.js';
 import {
   COMMENT_FIELDS,
   HASHTAG_MEDIA_FIELDS,
@@ -82,6 +83,10 @@ interface StreamContext {
   config: InstagramConfig;
   state: InstagramCursor;
   seen: Set<string>;
+  /** `ctx.clock.now()` at the start of the poll: no mark is saved past it plus the skew allowance. */
+  nowMs: number;
+  /** Ids of this poll's items dated beyond that allowance (stored, but kept from moving a mark). */
+  futureIds: Set<string>;
 }
 
 function takeNew(
@@ -97,10 +102,23 @@ function takeNew(
   return out;
 }
 
-function noteNewest(state: InstagramCursor, stream: string, ms: number | undefined): void {
-  const known = state.newest[stream];
-  if (ms !== undefined && (known === undefined || ms > Date.parse(known)))
-    state.newest[stream] = new Date(ms).toISOString();
+/** Notes an item dated in the future; returns the time it may move a mark to (capped). */
+function markTimeOf(s: StreamContext, id: string | undefined, ms: number): number {
+  if (isDatedInFuture(ms, s.nowMs)) s.futureIds.add(id ?? `#${s.futureIds.size}`);
+  return capMark(ms, s.nowMs);
+}
+
+/** The saved newest time of a stream, pulled back to the cap if an older version saved a later one. */
+function newestOf(s: StreamContext, stream: string): number | undefined {
+  const known = s.state.newest[stream];
+  const ms = known === undefined ? Number.NaN : Date.parse(known);
+  return Number.isNaN(ms) ? undefined : capMark(ms, s.nowMs);
+}
+
+function noteNewest(s: StreamContext, stream: string, ms: number | undefined): void {
+  const known = newestOf(s, stream);
+  const next = ms === undefined || (known !== undefined && known >= ms) ? known : ms;
+  if (next !== undefined) s.state.newest[stream] = new Date(next).toISOString();
 }
 
 async function readComments(s: StreamContext, mediaId: string): Promise<ConnectorItem[]> {
@@ -118,8 +136,7 @@ async function readComments(s: StreamContext, mediaId: string): Promise<Connecto
 
 /** The account's media, newest first, down to the newest time of the last poll. */
 async function* pollOwnMedia(s: StreamContext): AsyncGenerator<PollBatch> {
-  const since = s.state.newest[OWN_STREAM];
-  const sinceMs = since === undefined ? undefined : Date.parse(since);
+  const sinceMs = newestOf(s, OWN_STREAM);
   const params = { fields: OWN_MEDIA_FIELDS };
   let newestMs: number | undefined;
   for await (const page of s.graph.pages(`${s.config.igUserId}/media`, params, s.config.maxPages)) {
@@ -133,7 +150,10 @@ async function* pollOwnMedia(s: StreamContext): AsyncGenerator<PollBatch> {
         hasReachedSince = true;
         continue;
       }
-      if (ms !== undefined) newestMs = Math.max(newestMs ?? ms, ms);
+      if (ms !== undefined) {
+        const markMs = markTimeOf(s, id, ms);
+        newestMs = Math.max(newestMs ?? markMs, markMs);
+      }
       items.push(...takeNew([mediaItem(raw, s.config.igUserId)], s.seen));
       if (s.config.withComments && countOf(raw.comments_count) !== 0)
         items.push(...(await readComments(s, id)));
@@ -141,7 +161,7 @@ async function* pollOwnMedia(s: StreamContext): AsyncGenerator<PollBatch> {
     yield { items };
     if (hasReachedSince) break;
   }
-  noteNewest(s.state, OWN_STREAM, newestMs);
+  noteNewest(s, OWN_STREAM, newestMs);
   yield { items: [], cursor: JSON.stringify(s.state) };
 }
 
@@ -169,7 +189,9 @@ async function* pollHashtag(s: StreamContext, tag: string): AsyncGenerator<PollB
   for await (const page of s.graph.pages(`${id}/recent_media`, params, s.config.maxPages)) {
     for (const raw of page.data) {
       const ms = graphTimeMs(raw.timestamp);
-      if (ms !== undefined) newestMs = Math.max(newestMs ?? ms, ms);
+      if (ms === undefined) continue;
+      const markMs = markTimeOf(s, stringOf(raw.id), ms);
+      newestMs = Math.max(newestMs ?? markMs, markMs);
     }
     yield {
       items: takeNew(
@@ -178,7 +200,7 @@ async function* pollHashtag(s: StreamContext, tag: string): AsyncGenerator<PollB
       ),
     };
   }
-  noteNewest(s.state, `#${tag}`, newestMs);
+  noteNewest(s, `#${tag}`, newestMs);
   yield { items: [], cursor: JSON.stringify(s.state) };
 }
 
@@ -189,7 +211,21 @@ async function* pollInstagram(ctx: PollContext<InstagramConfig>): AsyncGenerator
     config: ctx.config,
     state: readCursor(ctx.cursor),
     seen: new Set(),
+    nowMs: ctx.clock.now(),
+    futureIds: new Set(),
   };
+  try {
+    yield* pollStreams(ctx, s);
+  } finally {
+    const warning = futureItemsWarning('instagram', s.futureIds.size);
+    if (warning !== undefined) ctx.log(warning);
+  }
+}
+
+async function* pollStreams(
+  ctx: PollContext<InstagramConfig>,
+  s: StreamContext,
+): AsyncGenerator<PollBatch> {
   if (ctx.config.withOwnMedia) yield* pollOwnMedia(s);
   for (const tag of new Set(ctx.config.hashtags)) {
     try {
@@ -210,7 +246,8 @@ async function* pollInstagram(ctx: PollContext<InstagramConfig>): AsyncGenerator
 /**
  * Instagram through the Graph API (Instagram API with Facebook Login): the business account's own
  * media and their comments, incrementally by timestamp, and the recent media of chosen hashtags.
- * The cursor keeps each hashtag's id and the newest timestamp seen per stream.
+ * The cursor keeps each hashtag's id and the newest timestamp seen per stream, never later than
+ * now plus ten minutes, so media dated in the future cannot stop a stream.
  */
 export const instagramConnector: Connector<InstagramConfig> = {
   kind: 'instagram',

@@ -175,7 +175,7 @@ describe('instagram connector', () => {
         json({ data: [media('m1', '2026-11-22T07:00:00+0000')] }),
         json({
           data: [
-            media('m3', '2026-11-23T09:00:00+0000'),
+            media('m3', '2026-11-23T07:50:00+0000'),
             media('m1', '2026-11-22T07:00:00+0000'),
             media('m0', '2026-11-20T07:00:00+0000'),
           ],
@@ -195,7 +195,54 @@ describe('instagram connector', () => {
     const paths = server.requests.slice(before).map((r) => r.url.pathname);
     assert.deepEqual(paths, [`/v21.0/${IG_USER}/media`, `/v21.0/${HANOI}/recent_media`]);
     assert.deepEqual(await ids(h), ['instagram:h1', 'instagram:m1', 'instagram:m3']);
-    assert.equal(JSON.parse((await h.cursor('ig'))!).newest.media, '2026-11-23T09:00:00.000Z');
+    assert.equal(JSON.parse((await h.cursor('ig'))!).newest.media, '2026-11-23T07:50:00.000Z');
+  });
+
+  it('stores media dated in the future but keeps every stream mark within now + 10 minutes, so later media still arrives', async () => {
+    const future = media('m9', '2099-01-01T00:00:00+0000');
+    routes(server, {
+      [`/v21.0/${IG_USER}/media`]: [
+        json({ data: [future, media('m1', '2026-11-23T06:00:00+0000')] }),
+        json({
+          data: [
+            future,
+            media('m2', '2026-11-23T08:30:00+0000'),
+            media('m1', '2026-11-23T06:00:00+0000'),
+          ],
+        }),
+      ],
+      '/v21.0/ig_hashtag_search?q=hanoi': json({ data: [{ id: HANOI }] }),
+      [`/v21.0/${HANOI}/recent_media`]: json({
+        data: [media('h9', '2098-05-05T00:00:00+0000'), media('h1', '2026-11-23T07:30:00+0000')],
+      }),
+    });
+    await addSource({ hashtags: ['hanoi'] });
+    const capMs = h.clock.now() + 10 * 60_000;
+
+    const first = await h.run('ig');
+
+    assert.equal(first.ok, true, first.error?.message);
+    assert.deepEqual(await ids(h), [
+      'instagram:h1',
+      'instagram:h9',
+      'instagram:m1',
+      'instagram:m9',
+    ]);
+    const newest = JSON.parse((await h.cursor('ig'))!).newest as Record<string, string>;
+    for (const [stream, time] of Object.entries(newest))
+      assert.ok(Date.parse(time) <= capMs, `${stream} mark ${time} is past now + 10 min`);
+    const warnings = h.logs.filter((line) => line.includes('in the future'));
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!, /instagram: 2 item/);
+
+    h.clock.advance(60 * 60_000);
+    const second = await h.run('ig');
+
+    assert.equal(second.ok, true, second.error?.message);
+    assert.ok((await ids(h)).includes('instagram:m2'), 'the newer media was stored');
+    const media2 = JSON.parse((await h.cursor('ig'))!).newest.media as string;
+    assert.ok(Date.parse(media2) >= Date.parse('2026-11-23T08:30:00Z'));
+    assert.ok(Date.parse(media2) <= h.clock.now() + 10 * 60_000);
   });
 
   it('maps an invalid token (code 190) to source.auth and stores nothing', async () => {
