@@ -307,6 +307,61 @@ describe('youtube connector', () => {
     );
   });
 
+  it('stores a video dated in the future but never moves publishedAfter past now + 10 minutes, so later videos still arrive', async () => {
+    const result = (videoId: string, publishedAt: string): Json => ({
+      kind: 'youtube#searchResult',
+      id: { kind: 'youtube#video', videoId },
+      snippet: { publishedAt, channelId: 'UCx', title: videoId, channelTitle: 'X' },
+    });
+    const catalogue = [
+      result('vidFuture99', '2099-01-01T00:00:00Z'),
+      result('vidNormal01', '2026-11-23T07:00:00Z'),
+    ];
+    // Answers as search.list does: only videos published at or after `publishedAfter`.
+    const handler = youtubeApi((request, response) => {
+      if (request.url.pathname !== '/youtube/v3/search') return false;
+      const after = Date.parse(request.url.searchParams.get('publishedAfter') ?? '1970-01-01Z');
+      const items = catalogue.filter(
+        (item) => Date.parse((item.snippet as Json).publishedAt as string) >= after,
+      );
+      sendJson(response, 200, { kind: 'youtube#searchListResponse', items });
+      return true;
+    });
+    await withYoutube(
+      { handler, config: { withComments: false }, now: Date.parse('2026-11-23T08:00:00Z') },
+      async ({ run, posts, cursor, calls, h }) => {
+        const capMs = h.clock.now() + 10 * 60_000;
+
+        assert.equal((await run()).ok, true);
+
+        assert.deepEqual([...(await posts()).keys()].sort(), [
+          'youtube:vidFuture99',
+          'youtube:vidNormal01',
+        ]);
+        const bound = (await cursor())?.publishedAfter as string;
+        assert.ok(Date.parse(bound) <= capMs, `publishedAfter ${bound} is past now + 10 min`);
+        const warnings = h.logs.filter((line) => line.includes('in the future'));
+        assert.equal(warnings.length, 1);
+        assert.match(warnings[0]!, /youtube: 1 item/);
+
+        h.clock.advance(60 * 60_000);
+        catalogue.push(result('vidNewer002', '2026-11-23T08:30:00Z'));
+        const before = calls().length;
+
+        assert.equal((await run()).ok, true);
+
+        const search = calls()
+          .slice(before)
+          .find((call) => call.resource === 'search');
+        assert.ok(Date.parse(search!.params.publishedAfter!) <= capMs);
+        assert.ok((await posts()).has('youtube:vidNewer002'), 'the newer video was stored');
+        const next = (await cursor())?.publishedAfter as string;
+        assert.ok(Date.parse(next) >= Date.parse('2026-11-23T08:30:00Z'));
+        assert.ok(Date.parse(next) <= h.clock.now() + 10 * 60_000);
+      },
+    );
+  });
+
   it('reads comment pages up to maxCommentPagesPerVideo, and none with withComments false', async () => {
     const secondPage = { kind: 'youtube#commentThreadListResponse', items: [] };
     const handler = youtubeApi((request, response) => {

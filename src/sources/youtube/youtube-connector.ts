@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Connector, ConnectorItem, PollBatch, PollContext } from '../connector.js';
 import { toCommentItem, toCount, toVideoItem } from './map-items.js';
+import { capMark, futureItemsWarning, isDatedInFuture } from './mark-cap.js';
 import { createQuotaLedger } from './pacific-quota.js';
 import type { QuotaLedger } from './pacific-quota.js';
 import { QUOTA_COST, createYoutubeApi } from './youtube-api.js';
@@ -65,8 +66,10 @@ const PAGE_COST = QUOTA_COST.search + QUOTA_COST.videos;
 
 interface PageRead {
   items: ConnectorItem[];
-  /** The newest `publishedAt` among the page's videos (RFC 3339). */
+  /** The newest `publishedAt` among the page's videos (RFC 3339), capped at now + skew allowance. */
   newest?: string;
+  /** Videos of the page dated beyond the skew allowance (stored, but kept from moving the bound). */
+  futureCount: number;
   nextPageToken?: string;
   /** Comments were left unread to stay within `dailyQuota`. */
   isCutForQuota: boolean;
@@ -80,6 +83,15 @@ interface PageDeps {
   config: YoutubeConfig;
   /** Videos already handed over in this run (a later page repeating one skips it). */
   seen: Set<string>;
+  /** `ctx.clock.now()` at the start of the run: the bound never moves past it plus the allowance. */
+  nowMs: number;
+}
+
+/** The bound a `publishedAt` may move `publishedAfter` to: capped at now + the skew allowance. */
+function boundOf(publishedAt: string | undefined, nowMs: number): string | undefined {
+  const ms = publishedAt === undefined ? Number.NaN : Date.parse(publishedAt);
+  if (Number.isNaN(ms)) return undefined;
+  return toRfc3339(new Date(capMark(ms, nowMs)).toISOString());
 }
 
 function freshVideos(
@@ -120,7 +132,7 @@ async function readPage(
   deps: PageDeps,
   query: { publishedAfter?: string; pageToken?: string },
 ): Promise<PageRead> {
-  const read: PageRead = { items: [], isCutForQuota: false };
+  const read: PageRead = { items: [], isCutForQuota: false, futureCount: 0 };
   try {
     const { config } = deps;
     const page = await deps.api.searchVideos({
@@ -136,7 +148,9 @@ async function readPage(
     for (const [id, found] of fresh) {
       read.items.push(toVideoItem(id, found, videos.get(id)));
       deps.seen.add(id);
-      read.newest = laterOf(read.newest, toRfc3339(found.snippet?.publishedAt));
+      const publishedMs = Date.parse(found.snippet?.publishedAt ?? '');
+      if (isDatedInFuture(publishedMs, deps.nowMs)) read.futureCount++;
+      read.newest = laterOf(read.newest, boundOf(found.snippet?.publishedAt, deps.nowMs));
     }
     if (!config.withComments) return read;
     for (const id of fresh.keys()) {
@@ -156,7 +170,9 @@ async function readPage(
 /**
  * Pages through `search.list` (newest first, from the cursor's `publishedAfter`), one batch per
  * page. `publishedAfter` moves to the newest video only when the search was read to its end (or
- * to `maxPages`); a run cut short keeps the old bound so the next run reads the rest again.
+ * to `maxPages`); a run cut short keeps the old bound so the next run reads the rest again. The
+ * bound never moves past now + 10 minutes: a video dated in the future (clock skew, a platform
+ * bug) is stored but would otherwise make every later search ask for nothing.
  */
 async function* pollYoutube(ctx: PollContext<YoutubeConfig>): AsyncIterable<PollBatch> {
   const { config } = ctx;
@@ -176,8 +192,10 @@ async function* pollYoutube(ctx: PollContext<YoutubeConfig>): AsyncIterable<Poll
     apiKey: config.apiKey,
     apiBaseUrl: config.apiBaseUrl,
   });
-  const deps: PageDeps = { api, quota, config, seen: new Set() };
-  const since = saved?.publishedAfter;
+  const nowMs = ctx.clock.now();
+  const deps: PageDeps = { api, quota, config, seen: new Set(), nowMs };
+  // A bound saved before bounds were capped may lie in the future: it is pulled back too.
+  const since = boundOf(saved?.publishedAfter, nowMs);
   const cursorOf = (publishedAfter: string | undefined): string =>
     serializeYoutubeCursor({ publishedAfter, quotaDay: quota.day, quotaUsed: quota.used });
   const stopForQuota = (before: string): void =>
@@ -189,24 +207,31 @@ async function* pollYoutube(ctx: PollContext<YoutubeConfig>): AsyncIterable<Poll
     });
   let newest = since;
   let pageToken: string | undefined;
-  for (let page = 1; page <= config.maxPages; page++) {
-    if (!quota.canSpend(PAGE_COST)) return stopForQuota('the next search.list page');
-    const read = await readPage(deps, { publishedAfter: since, pageToken });
-    newest = laterOf(newest, read.newest);
-    pageToken = read.nextPageToken;
-    const isSearchDone =
-      read.error === undefined &&
-      !read.isCutForQuota &&
-      (pageToken === undefined || page === config.maxPages);
-    yield { items: read.items, cursor: cursorOf(isSearchDone ? newest : since) };
-    if (read.error !== undefined) throw read.error;
-    if (read.isCutForQuota) return stopForQuota('reading more comments');
-    if (pageToken === undefined) return;
+  let futureCount = 0;
+  try {
+    for (let page = 1; page <= config.maxPages; page++) {
+      if (!quota.canSpend(PAGE_COST)) return stopForQuota('the next search.list page');
+      const read = await readPage(deps, { publishedAfter: since, pageToken });
+      futureCount += read.futureCount;
+      newest = laterOf(newest, read.newest);
+      pageToken = read.nextPageToken;
+      const isSearchDone =
+        read.error === undefined &&
+        !read.isCutForQuota &&
+        (pageToken === undefined || page === config.maxPages);
+      yield { items: read.items, cursor: cursorOf(isSearchDone ? newest : since) };
+      if (read.error !== undefined) throw read.error;
+      if (read.isCutForQuota) return stopForQuota('reading more comments');
+      if (pageToken === undefined) return;
+    }
+    ctx.log({
+      level: 'warn',
+      message: `youtube: read maxPages (${config.maxPages}) search pages and more remain; older matches were skipped (raise maxPages or poll more often)`,
+    });
+  } finally {
+    const warning = futureItemsWarning('youtube', futureCount);
+    if (warning !== undefined) ctx.log(warning);
   }
-  ctx.log({
-    level: 'warn',
-    message: `youtube: read maxPages (${config.maxPages}) search pages and more remain; older matches were skipped (raise maxPages or poll more often)`,
-  });
 }
 
 /** Videos matching a YouTube search (newest first), with their statistics and top-level comments. */
