@@ -154,11 +154,10 @@ async function* pollFeed(ctx: PollContext<FacebookPageConfig>): AsyncGenerator<P
         hasReachedSince = true;
         continue;
       }
-      if (createdMs !== undefined) {
-        if (isDatedInFuture(createdMs, nowMs)) futureCount++;
-        const markMs = capMark(createdMs, nowMs);
-        newestMs = Math.max(newestMs ?? markMs, markMs);
-      }
+      // A post dated in the future is stored but leaves the mark alone: even capped at now + 10 min
+      // it would make the next poll skip the posts of those 10 minutes.
+      if (createdMs !== undefined && isDatedInFuture(createdMs, nowMs)) futureCount++;
+      else if (createdMs !== undefined) newestMs = Math.max(newestMs ?? createdMs, createdMs);
       const post = feedPostItem(raw);
       if (post !== undefined) items.push(post);
       if (config.withComments && mayHaveComments(raw))
