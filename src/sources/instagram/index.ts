@@ -102,10 +102,15 @@ function takeNew(
   return out;
 }
 
-/** Notes an item dated in the future; returns the time it may move a mark to (capped). */
-function markTimeOf(s: StreamContext, id: string | undefined, ms: number): number {
-  if (isDatedInFuture(ms, s.nowMs)) s.futureIds.add(id ?? `#${s.futureIds.size}`);
-  return capMark(ms, s.nowMs);
+/**
+ * The time an item may move its stream's mark to; undefined (and noted) when it is dated in the
+ * future: such media is stored but leaves the mark alone, since even a mark capped at now + 10 min
+ * would make the next poll skip the media of those 10 minutes.
+ */
+function markTimeOf(s: StreamContext, id: string | undefined, ms: number): number | undefined {
+  if (!isDatedInFuture(ms, s.nowMs)) return ms;
+  s.futureIds.add(id ?? `#${s.futureIds.size}`);
+  return undefined;
 }
 
 /** The saved newest time of a stream, pulled back to the cap if an older version saved a later one. */
@@ -150,10 +155,8 @@ async function* pollOwnMedia(s: StreamContext): AsyncGenerator<PollBatch> {
         hasReachedSince = true;
         continue;
       }
-      if (ms !== undefined) {
-        const markMs = markTimeOf(s, id, ms);
-        newestMs = Math.max(newestMs ?? markMs, markMs);
-      }
+      const markMs = ms === undefined ? undefined : markTimeOf(s, id, ms);
+      if (markMs !== undefined) newestMs = Math.max(newestMs ?? markMs, markMs);
       items.push(...takeNew([mediaItem(raw, s.config.igUserId)], s.seen));
       if (s.config.withComments && countOf(raw.comments_count) !== 0)
         items.push(...(await readComments(s, id)));
@@ -189,9 +192,8 @@ async function* pollHashtag(s: StreamContext, tag: string): AsyncGenerator<PollB
   for await (const page of s.graph.pages(`${id}/recent_media`, params, s.config.maxPages)) {
     for (const raw of page.data) {
       const ms = graphTimeMs(raw.timestamp);
-      if (ms === undefined) continue;
-      const markMs = markTimeOf(s, stringOf(raw.id), ms);
-      newestMs = Math.max(newestMs ?? markMs, markMs);
+      const markMs = ms === undefined ? undefined : markTimeOf(s, stringOf(raw.id), ms);
+      if (markMs !== undefined) newestMs = Math.max(newestMs ?? markMs, markMs);
     }
     yield {
       items: takeNew(
