@@ -9,9 +9,10 @@ export function isDatedInFuture(ms: number, nowMs: number): boolean {
 }
 
 /**
- * The time-based checkpoint a poll may save: never later than now plus the skew allowance. One
- * item dated in the future (a platform bug, clock skew, a hostile page) would otherwise move the
- * mark past every real item to come, and the source would silently read nothing ever again.
+ * A time-based checkpoint pulled back to now plus the skew allowance. One item dated in the future
+ * (a platform bug, clock skew, a hostile page) would otherwise move the mark past every real item
+ * to come, and the source would silently read nothing ever again. Polls leave such items out of
+ * the mark altogether (see `isDatedInFuture`) and cap a mark read back from an older cursor.
  */
 export function capMark(ms: number, nowMs: number): number {
   return Math.min(ms, nowMs + MARK_SKEW_ALLOWANCE_MS);
@@ -22,6 +23,6 @@ export function futureItemsWarning(source: string, count: number): SourceLogEven
   if (count === 0) return undefined;
   return {
     level: 'warn',
-    message: `${source}: ${count} item(s) dated more than ${MARK_SKEW_ALLOWANCE_MS / 60_000} minutes in the future; stored, but the checkpoint was not moved past now`,
+    message: `${source}: ${count} item(s) dated more than ${MARK_SKEW_ALLOWANCE_MS / 60_000} minutes in the future; stored, but they do not move the checkpoint`,
   };
 }

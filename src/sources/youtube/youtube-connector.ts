@@ -66,7 +66,7 @@ const PAGE_COST = QUOTA_COST.search + QUOTA_COST.videos;
 
 interface PageRead {
   items: ConnectorItem[];
-  /** The newest `publishedAt` among the page's videos (RFC 3339), capped at now + skew allowance. */
+  /** The newest `publishedAt` among the page's videos not dated in the future (RFC 3339). */
   newest?: string;
   /** Videos of the page dated beyond the skew allowance (stored, but kept from moving the bound). */
   futureCount: number;
@@ -148,9 +148,11 @@ async function readPage(
     for (const [id, found] of fresh) {
       read.items.push(toVideoItem(id, found, videos.get(id)));
       deps.seen.add(id);
+      // A video dated in the future is stored but leaves the bound alone: even capped at now + 10
+      // min it would make the next search skip the videos of those 10 minutes.
       const publishedMs = Date.parse(found.snippet?.publishedAt ?? '');
       if (isDatedInFuture(publishedMs, deps.nowMs)) read.futureCount++;
-      read.newest = laterOf(read.newest, boundOf(found.snippet?.publishedAt, deps.nowMs));
+      else read.newest = laterOf(read.newest, boundOf(found.snippet?.publishedAt, deps.nowMs));
     }
     if (!config.withComments) return read;
     for (const id of fresh.keys()) {
