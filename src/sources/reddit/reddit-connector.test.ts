@@ -170,6 +170,50 @@ describe('redditConnector against a local Reddit', () => {
     });
   });
 
+  it('stores a link dated in the future but never makes it the mark, so later posts still arrive', async () => {
+    await addSource();
+    const future = link('f', -(Date.parse('2099-01-01T00:00:00Z') / 1000 - NOW_S));
+    server.handle((request, response) => {
+      if (isToken(request)) return answerToken(response);
+      return sendJson(response, 200, listing([future, link('b', 20), link('a', 30)], null));
+    });
+    const capS = NOW_S + 10 * 60;
+
+    const first = await h.run('reddit-1');
+
+    assert.equal(first.ok, true, first.error?.message);
+    assert.deepEqual(
+      (await h.posts()).map((post) => post.id),
+      ['reddit:a', 'reddit:b', 'reddit:f'],
+    );
+    const mark = JSON.parse((await h.cursor('reddit-1')) ?? '').listings['r/vietnam/new'];
+    assert.ok(mark.created <= capS, `the mark ${mark.created} is past now + 10 min`);
+    const warnings = h.logs.filter((line) => line.includes('in the future'));
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!, /reddit: 1 item/);
+
+    // An hour later a new post sits under the future-dated one at the top of /new.
+    h.clock.advance(3600_000);
+    server.handle((request, response) => {
+      if (isToken(request)) return answerToken(response);
+      return sendJson(
+        response,
+        200,
+        listing([future, link('d', -1800), link('b', 20), link('a', 30)], 't3_a'),
+      );
+    });
+
+    const second = await h.run('reddit-1');
+
+    assert.equal(second.ok, true, second.error?.message);
+    assert.deepEqual(
+      (await h.posts()).map((post) => post.id),
+      ['reddit:a', 'reddit:b', 'reddit:d', 'reddit:f'],
+    );
+    const next = JSON.parse((await h.cursor('reddit-1')) ?? '').listings['r/vietnam/new'];
+    assert.deepEqual(next, { name: 't3_d', created: NOW_S + 1800 + 0.5 });
+  });
+
   it('gets a fresh token once when the API answers 401, then goes on', async () => {
     await addSource();
     server.handle((request, response) => {

@@ -4,6 +4,7 @@ import { createRedditApi } from './reddit-api.js';
 import type { RedditApi } from './reddit-api.js';
 import { isAtOrBefore, linkToItem, newerMark, parseListing } from './reddit-listing.js';
 import type { ListingMark } from './reddit-listing.js';
+import { futureItemsWarning, isDatedInFuture } from './mark-cap.js';
 
 /** A subreddit name, with or without its `r/` prefix. */
 const subredditName = z
@@ -101,18 +102,39 @@ function pageParams(listing: Listing, after: string | undefined): URLSearchParam
   return params;
 }
 
+/** What one run shares across its listings. */
+interface RunState {
+  marks: Marks;
+  /** `ctx.clock.now()` at the start of the run, in ms. */
+  nowMs: number;
+  /** Fullnames of links this run found dated in the future (beyond the skew allowance). */
+  futureNames: Set<string>;
+}
+
+/**
+ * The saved mark of a listing, or undefined when it lies in the future: an older version let a
+ * future-dated link become the mark, which stops every later run at that link. Reading from the
+ * top again (down to `maxPages`) stores what was missed; duplicates are updates.
+ */
+function usableMark(mark: ListingMark | undefined, nowMs: number): ListingMark | undefined {
+  return mark !== undefined && isDatedInFuture(mark.created * 1000, nowMs) ? undefined : mark;
+}
+
 /**
  * Reads one listing from its newest link down to the mark of the last run (or `maxPages` pages),
  * yielding each page's new links. The listing's new mark is yielded with its last page only, so a
  * run stopped half-way (rate limit, error) reads the same links again next time and skips none.
+ * A link dated in the future is stored but never becomes the mark: its `created_utc` would make
+ * every real link to come look older than the mark, and the listing would stop at its top.
  */
 async function* readListing(
   api: RedditApi,
   listing: Listing,
-  marks: Marks,
+  run: RunState,
   maxPages: number,
 ): AsyncGenerator<PollBatch> {
-  const mark = marks[listing.key];
+  const { marks } = run;
+  const mark = usableMark(marks[listing.key], run.nowMs);
   const seen = new Set<string>();
   let newest = mark;
   let after: string | undefined;
@@ -122,7 +144,10 @@ async function* readListing(
     const items: ConnectorItem[] = [];
     let isCaughtUp = false;
     for (const link of links) {
-      newest = newerMark(newest, link);
+      const isFuture =
+        link.created_utc !== undefined && isDatedInFuture(link.created_utc * 1000, run.nowMs);
+      if (isFuture) run.futureNames.add(link.name);
+      else newest = newerMark(newest, link);
       if (isAtOrBefore(link, mark)) {
         isCaughtUp = true;
         break;
@@ -135,6 +160,7 @@ async function* readListing(
     after = next;
     if (isCaughtUp || after === undefined || page + 1 >= maxPages) {
       if (newest !== undefined) marks[listing.key] = newest;
+      else delete marks[listing.key];
       yield { items, cursor: JSON.stringify({ listings: marks }) };
       return;
     }
@@ -146,7 +172,7 @@ async function* readListing(
  * Reddit through its OAuth API with an application-only token (client credentials): the newest
  * posts of subreddits (`/r/{sub}/new`) and a search sorted by new, each read down to where the
  * last run stopped. The cursor keeps, per listing, the fullname and `created_utc` of its newest
- * post. https://github.com/reddit-archive/reddit/wiki/OAuth2 (Application Only OAuth),
+ * post not dated more than ten minutes in the future. https://github.com/reddit-archive/reddit/wiki/OAuth2 (Application Only OAuth),
  * https://www.reddit.com/dev/api#GET_new, https://www.reddit.com/dev/api#GET_search
  */
 export const redditConnector: Connector<RedditConfig> = {
@@ -169,10 +195,19 @@ export const redditConnector: Connector<RedditConfig> = {
       authBaseUrl: config.authBaseUrl.replace(/\/+$/, ''),
       apiBaseUrl: config.apiBaseUrl.replace(/\/+$/, ''),
     });
-    const marks = readMarks(ctx.cursor, ctx.log);
-    for (const listing of listingsOf(config)) {
-      if (ctx.signal.aborted) return;
-      yield* readListing(api, listing, marks, config.maxPages);
+    const run: RunState = {
+      marks: readMarks(ctx.cursor, ctx.log),
+      nowMs: ctx.clock.now(),
+      futureNames: new Set(),
+    };
+    try {
+      for (const listing of listingsOf(config)) {
+        if (ctx.signal.aborted) return;
+        yield* readListing(api, listing, run, config.maxPages);
+      }
+    } finally {
+      const warning = futureItemsWarning('reddit', run.futureNames.size);
+      if (warning !== undefined) ctx.log(warning);
     }
   },
 };
