@@ -182,6 +182,42 @@ describe('zalo-oa connector', () => {
     assert.deepEqual(JSON.parse((await h.cursor('oa-1')) ?? ''), { newest: T0 + 9500 });
   });
 
+  it('stores a message dated in the future but never makes it the mark, so later messages still arrive', async () => {
+    const fake = await setup();
+    const future = Date.parse('2099-01-01T00:00:00Z');
+    fake.add(
+      'u1',
+      fromUser('u1', 'a1', T0 + 1000, 'Cũ 1'),
+      fromUser('u1', 'a9', future, 'Tương lai'),
+    );
+    fake.add('u2', fromUser('u2', 'b1', T0 + 2000, 'Cũ 2'));
+    const capMs = h.clock.now() + 10 * 60_000;
+
+    const first = await h.run('oa-1');
+
+    assert.equal(first.ok, true, JSON.stringify(first.error));
+    assert.deepEqual((await h.posts()).map((post) => post.id).sort(), [
+      'zalo:a1',
+      'zalo:a9',
+      'zalo:b1',
+    ]);
+    const mark = (JSON.parse((await h.cursor('oa-1')) ?? '') as { newest: number }).newest;
+    assert.ok(mark <= capMs, `the mark ${new Date(mark).toISOString()} is past now + 10 min`);
+    const warnings = h.logs.filter((line) => line.includes('in the future'));
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!, /zalo-oa: 1 item/);
+
+    h.clock.advance(60 * 60_000);
+    const newer = h.clock.now() - 30 * 60_000;
+    fake.add('u2', fromUser('u2', 'b2', newer, 'Mới'));
+
+    const second = await h.run('oa-1');
+
+    assert.equal(second.ok, true, JSON.stringify(second.error));
+    assert.equal((await h.posts()).find((post) => post.id === 'zalo:b2')?.text, 'Mới');
+    assert.deepEqual(JSON.parse((await h.cursor('oa-1')) ?? ''), { newest: newer });
+  });
+
   it('stops at maxConversations', async () => {
     const fake = await setup({ maxConversations: 3 });
     for (let i = 1; i <= 5; i++) fake.add(`u${i}`, fromUser(`u${i}`, `m${i}`, T0 + i, `T ${i}`));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LangngheError } from '../../core/errors.js';
 import type { Connector, ConnectorItem, PollBatch, PollContext } from '../connector.js';
 import { describeAttachment } from './describe-attachment.js';
+import { capMark, futureItemsWarning, isDatedInFuture } from './mark-cap.js';
 import { parseZaloJson } from './parse-zalo-json.js';
 import { throwIfZaloError } from './zalo-api-error.js';
 import type { ZaloEnvelope } from './zalo-api-error.js';
@@ -134,6 +135,21 @@ interface RunState {
   since: number | undefined;
   newest: number;
   yielded: Set<string>;
+  /** `ctx.clock.now()` at the start of the run. */
+  nowMs: number;
+  /** Messages of this run dated in the future (beyond the skew allowance), by id. */
+  futureKeys: Set<string>;
+}
+
+/**
+ * Moves `newest` to a message's time, unless it is dated in the future: such a message is stored
+ * but leaves the mark alone, since even a mark capped at now + 10 min would make the next run skip
+ * the messages of those 10 minutes, and an uncapped one would skip every message to come.
+ */
+function noteTime(state: RunState, message: ZaloMessage): void {
+  if (!isDatedInFuture(message.time, state.nowMs))
+    state.newest = Math.max(state.newest, message.time);
+  else state.futureKeys.add(message.message_id ?? `${message.from_id}:${message.time}`);
 }
 
 /** One conversation's user messages newer than `since`, newest page first, each once per run. */
@@ -151,7 +167,7 @@ async function readConversation(
     });
     let hasReachedOld = false;
     for (const message of messages) {
-      state.newest = Math.max(state.newest, message.time);
+      noteTime(state, message);
       // `<` (not `<=`): a message sent in the cursor's very millisecond is read again, not lost.
       if (state.since !== undefined && message.time < state.since) hasReachedOld = true;
       const item = hasReachedOld ? undefined : zaloMessageToItem(message);
@@ -170,14 +186,35 @@ function userOf(entry: ZaloMessage): string | undefined {
 }
 
 async function* pollZaloOa(ctx: PollContext<ZaloOaConfig>): AsyncIterable<PollBatch> {
-  const state: RunState = { since: readCursor(ctx.cursor), newest: 0, yielded: new Set() };
+  const nowMs = ctx.clock.now();
+  const saved = readCursor(ctx.cursor);
+  const state: RunState = {
+    // A mark saved before marks were capped may lie in the future: it is pulled back too.
+    since: saved === undefined ? undefined : capMark(saved, nowMs),
+    newest: 0,
+    yielded: new Set(),
+    nowMs,
+    futureKeys: new Set(),
+  };
+  try {
+    yield* readConversations(ctx, state);
+  } finally {
+    const warning = futureItemsWarning('zalo-oa', state.futureKeys.size);
+    if (warning !== undefined) ctx.log(warning);
+  }
+}
+
+async function* readConversations(
+  ctx: PollContext<ZaloOaConfig>,
+  state: RunState,
+): AsyncIterable<PollBatch> {
   const users = new Set<string>();
   for (let offset = 0; users.size < ctx.config.maxConversations; offset += PAGE_SIZE) {
     const recent = await fetchMessages(ctx, 'listrecentchat', { offset, count: PAGE_SIZE });
     const usersBefore = users.size;
     let hasReachedOld = false;
     for (const entry of recent) {
-      state.newest = Math.max(state.newest, entry.time);
+      noteTime(state, entry);
       // Conversations come most recent first: one last active before the cursor ends the list.
       if (state.since !== undefined && entry.time < state.since) hasReachedOld = true;
       const userId = userOf(entry);
@@ -206,7 +243,8 @@ async function* pollZaloOa(ctx: PollContext<ZaloOaConfig>): AsyncIterable<PollBa
 /**
  * Zalo Official Account conversations, polled: the OA's most recent conversations
  * (`/v2.0/oa/listrecentchat`, 10 a page, up to `maxConversations`) and, for each, its messages
- * (`/v2.0/oa/conversation`, 10 a page) back to the newest message the last run saw. Messages the
+ * (`/v2.0/oa/conversation`, 10 a page) back to the newest message the last run saw (a message dated
+ * more than ten minutes in the future is stored but never becomes that mark). Messages the
  * user sent (`src` 1) become `message` items; the OA's replies are not stored. Zalo's failures
  * come as HTTP 200 with `{ error, message }`: a refused token is `source.auth`, the call limit or
  * quota `source.rate_limited`. For messages as they arrive, use `zalo-webhook`.
