@@ -10,7 +10,7 @@ import {
   stringOf,
 } from './graph.js';
 import type { GraphClient, GraphObject } from './graph.js';
-import { capMark, futureItemsWarning, isDatedInFuture } from './mark-cap.js';
+import { capMark, futureItemsWarning, isDatedInFuture } from '../mark-cap.js';
 
 export const facebookPageConfigSchema = z.object({
   pageId: z

@@ -12,7 +12,7 @@ import {
   stringOf,
 } from '../facebook/graph.js';
 import type { GraphClient } from '../facebook/graph.js';
-import { capMark, futureItemsWarning, isDatedInFuture } from '../facebook/mark-cap.js';
+import { capMark, futureItemsWarning, isDatedInFuture } from '../mark-cap.js';
 import {
   COMMENT_FIELDS,
   HASHTAG_MEDIA_FIELDS,

@@ -4,7 +4,7 @@ import { createRedditApi } from './reddit-api.js';
 import type { RedditApi } from './reddit-api.js';
 import { isAtOrBefore, linkToItem, newerMark, parseListing } from './reddit-listing.js';
 import type { ListingMark } from './reddit-listing.js';
-import { futureItemsWarning, isDatedInFuture } from './mark-cap.js';
+import { futureItemsWarning, isDatedInFuture } from '../mark-cap.js';
 
 /** A subreddit name, with or without its `r/` prefix. */
 const subredditName = z

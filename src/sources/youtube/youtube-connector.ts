@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Connector, ConnectorItem, PollBatch, PollContext } from '../connector.js';
 import { toCommentItem, toCount, toVideoItem } from './map-items.js';
-import { capMark, futureItemsWarning, isDatedInFuture } from './mark-cap.js';
+import { capMark, futureItemsWarning, isDatedInFuture } from '../mark-cap.js';
 import { createQuotaLedger } from './pacific-quota.js';
 import type { QuotaLedger } from './pacific-quota.js';
 import { QUOTA_COST, createYoutubeApi } from './youtube-api.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LangngheError } from '../../core/errors.js';
 import type { Connector, ConnectorItem, PollBatch, PollContext } from '../connector.js';
 import { describeAttachment } from './describe-attachment.js';
-import { capMark, futureItemsWarning, isDatedInFuture } from './mark-cap.js';
+import { capMark, futureItemsWarning, isDatedInFuture } from '../mark-cap.js';
 import { parseZaloJson } from './parse-zalo-json.js';
 import { throwIfZaloError } from './zalo-api-error.js';
 import type { ZaloEnvelope } from './zalo-api-error.js';

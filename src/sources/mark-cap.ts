@@ -1,4 +1,4 @@
-import type { SourceLogEvent } from '../connector.js';
+import type { SourceLogEvent } from './connector.js';
 
 /** How far past the local clock an item's time may still move a checkpoint: room for clock skew. */
 export const MARK_SKEW_ALLOWANCE_MS = 10 * 60_000;
