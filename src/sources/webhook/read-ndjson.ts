@@ -1,49 +1,10 @@
-import { z } from 'zod';
 import { isLangngheError } from '../../core/errors.js';
-import { POST_KINDS } from '../../core/types.js';
-import type { Platform, PostKind } from '../../core/types.js';
+import type { Platform, Post, PostKind } from '../../core/types.js';
 import { normalizePost } from '../../pipeline/post-input.js';
 import type { ConnectorItem } from '../connector.js';
 
 /** Most line errors listed in one answer; `rejected` then counts them all. */
 export const MAX_LISTED_ERRORS = 100;
-
-const id = z.union([z.string().min(1), z.number().int()]).transform(String);
-const count = z.number().int().nonnegative();
-
-/** One NDJSON line; unknown fields are ignored, the platform is always the source's. */
-const lineSchema = z.object({
-  id: id.optional(),
-  externalId: id.optional(),
-  text: z.string().optional(),
-  title: z.string().optional(),
-  url: z.string().optional(),
-  lang: z.string().optional(),
-  publishedAt: z.union([z.string(), z.number()]).optional(),
-  kind: z.enum(POST_KINDS as [PostKind, ...PostKind[]]).optional(),
-  author: z
-    .union([
-      z.string(),
-      z.object({
-        id: id.optional(),
-        name: z.string().optional(),
-        followers: count.optional(),
-        isPress: z.boolean().optional(),
-      }),
-    ])
-    .optional(),
-  parentId: z.string().optional(),
-  engagement: z
-    .object({
-      likes: count.optional(),
-      comments: count.optional(),
-      shares: count.optional(),
-      views: count.optional(),
-    })
-    .optional(),
-});
-
-type Line = z.infer<typeof lineSchema>;
 
 export interface LineError {
   /** 1-based line number in the body; 0 for the body as a whole. */
@@ -59,27 +20,44 @@ export interface NdjsonOptions {
   now: string;
 }
 
-function toItem(line: Line, options: NdjsonOptions): ConnectorItem | string {
-  const externalId = line.externalId ?? line.id;
-  if (externalId === undefined) return 'id or externalId is required (a stable id per item)';
-  const { id: _id, externalId: _externalId, author, ...rest } = line;
-  const item: ConnectorItem = {
-    ...rest,
-    externalId,
-    platform: options.platform,
-    kind: line.kind ?? options.kind,
-    text: line.text ?? '',
-    ...(author === undefined
-      ? {}
-      : { author: typeof author === 'string' ? { id: author, name: author } : author }),
-  };
+/**
+ * Checks one line with the pipeline's own validation (`normalizePost`: types, dates, URL, empty
+ * text), so a line the pipeline would refuse is reported in the answer, and turns what it
+ * returns back into an item. The platform is always the source's; a line's kind defaults.
+ */
+function toItem(value: Record<string, unknown>, options: NdjsonOptions): ConnectorItem | string {
+  const rawId = value.externalId ?? value.id;
+  if (rawId === undefined) return 'id or externalId is required (a stable id per item)';
+  let post: Post;
   try {
-    // The pipeline's own check (dates, URL, empty text): a line it would refuse is reported now.
-    normalizePost(item, { now: options.now, isStrict: false });
+    ({ post } = normalizePost(
+      {
+        ...value,
+        id: undefined,
+        externalId: rawId,
+        platform: options.platform,
+        kind: value.kind ?? options.kind,
+        sourceId: undefined,
+      },
+      { now: options.now, isStrict: false },
+    ));
   } catch (error) {
     if (isLangngheError(error)) return error.message;
     throw error;
   }
+  const item: ConnectorItem = {
+    externalId: post.id.slice(options.platform.length + 1),
+    platform: options.platform,
+    kind: post.kind,
+    text: post.text,
+    publishedAt: post.publishedAt,
+  };
+  if (post.title !== undefined) item.title = post.title;
+  if (post.url !== undefined) item.url = post.url;
+  if (post.lang !== undefined) item.lang = post.lang;
+  if (post.author !== undefined) item.author = post.author;
+  if (post.parentId !== undefined) item.parentId = post.parentId;
+  if (post.engagement !== undefined) item.engagement = post.engagement;
   return item;
 }
 
@@ -92,12 +70,7 @@ function readLine(text: string, options: NdjsonOptions): ConnectorItem | string 
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return 'not a JSON object';
-  const parsed = lineSchema.safeParse(value);
-  if (!parsed.success)
-    return parsed.error.issues
-      .map((issue) => `${issue.path.join('.') || 'item'}: ${issue.message}`)
-      .join('; ');
-  return toItem(parsed.data, options);
+  return toItem(value as Record<string, unknown>, options);
 }
 
 /**
