@@ -2,7 +2,7 @@ import type { Clock } from '../core/clock.js';
 import { LangngheError, isLangngheError, toLangngheError } from '../core/errors.js';
 import type { IngestResult } from '../services/app.js';
 import type { Source, Store } from '../store/index.js';
-import type { AnyConnector, ConnectorItem, SourceLogEvent } from './connector.js';
+import type { AnyConnector, ConnectorItem, PollBatch, SourceLogEvent } from './connector.js';
 import { sleep } from './backoff.js';
 import { createHttpClient } from './http-client.js';
 import type { HttpClient, HttpClientOptions } from './http-client.js';
@@ -45,6 +45,47 @@ export interface RunOutcome {
   error?: { code: string; message: string; retryAfterMs?: number };
 }
 
+/** A config checked by the connector's schema (common fields left out): its value or the problems. */
+export function parseConnectorConfig(
+  connector: AnyConnector,
+  config: Readonly<Record<string, unknown>>,
+): { isValid: true; value: unknown } | { isValid: false; problems: string } {
+  const own: Record<string, unknown> = { ...config };
+  for (const field of COMMON_FIELDS) delete own[field];
+  const parsed = connector.configSchema.safeParse(own);
+  if (parsed.success) return { isValid: true, value: parsed.data };
+  const problems = parsed.error.issues
+    .map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`)
+    .join('; ');
+  return { isValid: false, problems };
+}
+
+/** Starts a poll of a prepared source; `source.push_only` for a connector that only receives. */
+export function startPoll(
+  deps: SourceRunDeps,
+  sourceId: string,
+  prepared: ReturnType<typeof prepareSource>,
+  cursor: string | undefined,
+  signal: AbortSignal,
+): AsyncIterable<PollBatch> {
+  const { connector, config, http } = prepared;
+  if (connector.poll === undefined)
+    throw new LangngheError(
+      'source.push_only',
+      `Source "${sourceId}" (${connector.kind}) receives webhooks at /api/webhooks/${sourceId}; it has nothing to poll`,
+    );
+  return connector.poll({
+    sourceId,
+    config,
+    cursor,
+    http,
+    clock: deps.clock,
+    signal,
+    sleep: (ms) => (deps.http?.sleep ?? sleep)(ms, signal),
+    log: (event) => deps.log?.({ ...event, sourceId }),
+  });
+}
+
 /** The connector's view of a source: its validated config, secrets opened, and an HTTP client. */
 export function prepareSource(
   deps: SourceRunDeps,
@@ -57,20 +98,13 @@ export function prepareSource(
     deps.secretBox,
     deps.env,
   );
-  for (const field of COMMON_FIELDS) delete opened[field];
-  const parsed = connector.configSchema.safeParse(opened);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`)
-      .join('; ');
+  const parsed = parseConnectorConfig(connector, opened);
+  if (!parsed.isValid)
     throw new LangngheError(
       'source.config',
-      `Source "${source.id}" (${source.kind}): ${problems}`,
-      {
-        details: { sourceId: source.id },
-      },
+      `Source "${source.id}" (${source.kind}): ${parsed.problems}`,
+      { details: { sourceId: source.id } },
     );
-  }
   const http = createHttpClient({
     clock: deps.clock,
     ...deps.http,
@@ -83,7 +117,7 @@ export function prepareSource(
         sourceId: source.id,
       }),
   });
-  return { connector, config: parsed.data, http, secrets };
+  return { connector, config: parsed.value, http, secrets };
 }
 
 /** Seconds between runs of a source: its own `intervalSeconds`, or the connector's default. */
@@ -137,26 +171,12 @@ export async function runSourceOnce(
   let isStream = false;
   let redact = (text: string): string => text;
   try {
-    const { connector, config, http } = prepareSource(deps, source);
-    redact = http.redact;
-    isStream = connector.mode === 'stream';
-    if (connector.poll === undefined)
-      throw new LangngheError(
-        'source.push_only',
-        `Source "${source.id}" (${source.kind}) receives webhooks at /api/webhooks/${source.id}; it has nothing to poll`,
-      );
+    const prepared = prepareSource(deps, source);
+    redact = prepared.http.redact;
+    isStream = prepared.connector.mode === 'stream';
     // An empty cursor is a reset (the source's settings changed): start as on a first run.
     const cursor = (await deps.store.getCursor(source.id)) || undefined;
-    const batches = connector.poll({
-      sourceId: source.id,
-      config,
-      cursor,
-      http,
-      clock: deps.clock,
-      signal,
-      sleep: (ms) => (deps.http?.sleep ?? sleep)(ms, signal),
-      log,
-    });
+    const batches = startPoll(deps, source.id, prepared, cursor, signal);
     for await (const batch of batches) {
       const stored = await deliver(deps, source.id, batch.items);
       outcome.items += batch.items.length;

@@ -3,13 +3,18 @@ import { LangngheError, isLangngheError, toLangngheError } from '../core/errors.
 import { DEFAULT_WORKSPACE_ID } from '../core/types.js';
 import type { Source, SourceHealth } from '../store/index.js';
 import type { AnyConnector, ConnectorItem } from './connector.js';
-import { COMMON_FIELDS, intervalOf, prepareSource, runSourceOnce } from './run-source.js';
+import {
+  intervalOf,
+  parseConnectorConfig,
+  prepareSource,
+  runSourceOnce,
+  startPoll,
+} from './run-source.js';
 import type { RunOutcome, SourceRunDeps } from './run-source.js';
 import { runWebhook } from './run-webhook.js';
 import type { WebhookOutcome } from './run-webhook.js';
 import type { Scheduler, SourceSchedule } from './scheduler.js';
 import { maskConfig, sealConfig } from './secrets.js';
-import { sleep } from './backoff.js';
 import type { WebhookRequest } from './connector.js';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
@@ -100,23 +105,19 @@ function validateConfig(
   if (JSON.stringify(config).length > MAX_CONFIG_BYTES)
     throw invalid(`A source config is at most ${MAX_CONFIG_BYTES} bytes`);
   checkCommonFields(config);
+  // Credentials are checked for presence only: an env reference or a sealed value stands in.
   const probe: Record<string, unknown> = { ...config };
-  for (const field of COMMON_FIELDS) delete probe[field];
   for (const field of connector.secretFields) {
     const value = probe[field];
-    if (typeof value === 'string' && value.startsWith('env:')) {
-      const name = value.slice(4);
-      probe[field] = env[name] ?? 'x'.repeat(32);
-    }
+    if (typeof value === 'string' && value.startsWith('env:'))
+      probe[field] = env[value.slice(4)] ?? 'x'.repeat(32);
+    else if (typeof value === 'object' && value !== null) probe[field] = 'x'.repeat(32);
   }
-  const parsed = connector.configSchema.safeParse(probe);
-  if (!parsed.success)
-    throw invalid(
-      `Invalid ${connector.kind} config: ${parsed.error.issues
-        .map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`)
-        .join('; ')}`,
-      { kind: connector.kind },
-    );
+  const parsed = parseConnectorConfig(connector, probe);
+  if (!parsed.isValid)
+    throw invalid(`Invalid ${connector.kind} config: ${parsed.problems}`, {
+      kind: connector.kind,
+    });
 }
 
 /** Whether two stored configs differ only in their credentials (or not at all). */
@@ -220,10 +221,7 @@ export function createSourceService(deps: SourceRunDeps, scheduler?: Scheduler):
             { field: movedAddress },
           );
         for (const field of kept) merged[field] = current.config[field];
-        const probe = { ...merged };
-        for (const field of connector.secretFields)
-          if (typeof probe[field] === 'object') probe[field] = 'x'.repeat(32);
-        validateConfig(connector, probe, deps.env);
+        validateConfig(connector, merged, deps.env);
         config = sealConfig(merged, connector.secretFields, deps.secretBox);
         // What was read under the old settings (a query, a page) says nothing about the new ones.
         if (!sameSettings(current.config, config, connector.secretFields))
@@ -264,12 +262,7 @@ export function createSourceService(deps: SourceRunDeps, scheduler?: Scheduler):
     },
     async test(id, options = {}) {
       const source = await requireSource(id);
-      const { connector, config, http } = prepareSource(deps, source);
-      if (connector.poll === undefined)
-        throw new LangngheError(
-          'source.push_only',
-          `Source "${id}" receives webhooks at /api/webhooks/${id}; there is nothing to fetch`,
-        );
+      const prepared = prepareSource(deps, source);
       const controller = new AbortController();
       const stop = (): void => controller.abort();
       options.signal?.addEventListener('abort', stop, { once: true });
@@ -277,25 +270,16 @@ export function createSourceService(deps: SourceRunDeps, scheduler?: Scheduler):
       const items: ConnectorItem[] = [];
       let cursor: string | undefined;
       try {
-        const batches = connector.poll({
-          sourceId: id,
-          config,
-          cursor: undefined,
-          http,
-          clock: deps.clock,
-          signal: controller.signal,
-          sleep: (ms) => (deps.http?.sleep ?? sleep)(ms, controller.signal),
-          log: (event) => deps.log?.({ ...event, sourceId: id }),
-        });
-        for await (const batch of batches) {
+        // The first batch with items is enough (a stream's first batch, whatever it holds).
+        for await (const batch of startPoll(deps, id, prepared, undefined, controller.signal)) {
           items.push(...batch.items);
           cursor = batch.cursor;
-          if (items.length >= maxItems || connector.mode === 'stream' || items.length > 0) break;
+          if (items.length > 0 || prepared.connector.mode === 'stream') break;
         }
       } catch (error) {
         // The same redaction as a run's: no credential in what a test reports.
         const wrapped = isLangngheError(error) ? error : toLangngheError(error, 'source.failed');
-        throw new LangngheError(wrapped.code, http.redact(wrapped.message), {
+        throw new LangngheError(wrapped.code, prepared.http.redact(wrapped.message), {
           details: wrapped.details as Record<string, unknown>,
         });
       } finally {
