@@ -1,60 +1,10 @@
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode } from 'domhandler';
-import { isTag, isText } from 'domhandler';
+import { isTag } from 'domhandler';
+import { paragraphsOf, parseHtml } from '../web/html-text.js';
 
 /** The longest text an item keeps; longer ones are cut (a feed is not an archive). */
 export const MAX_TEXT_CHARS = 100_000;
-
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'svg']);
-
-const BLOCKS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'br',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'img',
-  'li',
-  'main',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'table',
-  'td',
-  'th',
-  'tr',
-  'ul',
-]);
-
-function collectText(nodes: readonly ChildNode[], out: string[]): void {
-  for (const node of nodes) {
-    if (isText(node)) out.push(node.data);
-    else if (isTag(node)) {
-      const name = node.name.toLowerCase();
-      if (SKIPPED.has(name)) continue;
-      const isBlock = BLOCKS.has(name);
-      if (isBlock) out.push(' ');
-      collectText(node.children, out);
-      if (isBlock) out.push(' ');
-    }
-  }
-}
 
 /**
  * Text as people read it: whitespace runs (line breaks and no-break spaces included) become one
@@ -73,9 +23,7 @@ export function tidyText(text: string, maxChars: number = MAX_TEXT_CHARS): strin
  */
 export function htmlToText(html: string, maxChars: number = MAX_TEXT_CHARS): string {
   if (!/[<&]/.test(html)) return tidyText(html, maxChars);
-  const out: string[] = [];
-  collectText(parseDocument(html).children, out);
-  return tidyText(out.join(''), maxChars);
+  return tidyText(paragraphsOf(parseHtml(html)).join(' '), maxChars);
 }
 
 function findFirstImage(nodes: readonly ChildNode[]): string | undefined {
