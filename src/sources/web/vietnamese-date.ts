@@ -6,8 +6,9 @@
  * zone is read in `offsetMinutes` (Vietnam, UTC+7, by default).
  */
 
-/** Vietnam's offset from UTC: +07:00, no daylight saving time. */
-export const VIETNAM_OFFSET_MINUTES = 7 * 60;
+import { VIETNAM_OFFSET_MINUTES, parseFeedDate } from '../news/parse-feed-date.js';
+
+export { VIETNAM_OFFSET_MINUTES };
 
 const MINUTE = 60_000;
 const UNIT_MS: ReadonlyArray<[RegExp, number]> = [
@@ -75,32 +76,6 @@ function readOffset(text: string): number | undefined {
   return match[1] === '-' ? -minutes : minutes;
 }
 
-function parseIso(text: string, offsetMinutes: number): number | undefined {
-  const match =
-    /^(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(
-      text,
-    );
-  if (match === null) return undefined;
-  const [, y, mo, d, h, mi, s, zone] = match;
-  let offset = offsetMinutes;
-  if (zone !== undefined) {
-    const digits = zone.toUpperCase() === 'Z' ? '+0000' : zone.replace(':', '');
-    offset =
-      (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5))) * (digits[0] === '-' ? -1 : 1);
-  }
-  return toEpoch(
-    {
-      year: Number(y),
-      month: Number(mo),
-      day: Number(d),
-      hour: Number(h ?? 0),
-      minute: Number(mi ?? 0),
-      second: Number(s ?? 0),
-    },
-    offset,
-  );
-}
-
 function parseRelative(text: string, nowMs: number): number | undefined {
   if (/^(vừa xong|vừa mới|mới đây|just now|vài giây trước|a moment ago)/.test(text)) return nowMs;
   const match = /(?:^|\s)(\d+|một|vài|an?)\s*(\p{L}+)\s+(trước|ago)/u.exec(text);
@@ -166,13 +141,9 @@ export function parseVietnameseDate(
     const value = Number(clean);
     return value >= 1e12 ? value : value * 1000;
   }
-  const iso = parseIso(clean, offsetMinutes);
-  if (iso !== undefined) return iso;
-  // RFC 2822 and other zoned forms (`Mon, 23 Nov 2026 08:30:00 +0700`) that Date reads exactly.
-  if (/(?:\bgmt|\butc|[+-]\d{4})$/i.test(clean)) {
-    const zoned = Date.parse(clean);
-    if (Number.isFinite(zoned)) return zoned;
-  }
+  // Absolute forms (ISO 8601, RFC 2822, `23/11/2026 08:30 (GMT+7)`): the feed parser's reading.
+  const absolute = parseFeedDate(clean, offsetMinutes);
+  if (absolute !== undefined) return absolute;
   const lower = clean.toLowerCase().normalize('NFC');
   return (
     parseDayWord(lower, nowMs, offsetMinutes) ??
