@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCli } from './helpers.js';
+
+const FEEDS = join(import.meta.dirname, 'fixtures', 'feeds');
+
+test('langnghe feed parse, through the installed command, prints the corpus contract', async () => {
+  const run = startCli(['feed', 'parse', join(FEEDS, 'tuoitre-thoi-su.xml')]);
+  assert.equal(await run.exited, 0, run.stderr());
+  const expected: unknown = JSON.parse(
+    readFileSync(join(FEEDS, 'tuoitre-thoi-su.expected.json'), 'utf8'),
+  );
+  assert.deepEqual(JSON.parse(run.stdout()), expected);
+  const html = startCli(['feed', 'parse', join(FEEDS, 'not-a-feed.html')]);
+  assert.equal(await html.exited, 1);
+  assert.match(html.stderr(), /feed\.invalid/);
+});
+
+test('langnghe sources kinds, add, test, remove from the command line', async () => {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'langnghe-sources-cli-')), 'data');
+  const env = { LANGNGHE_DEMO: 'false', LANGNGHE_SECRET_KEY: '' };
+  const kinds = startCli(['sources', 'kinds'], env);
+  assert.equal(await kinds.exited, 0, kinds.stderr());
+  assert.match(kinds.stdout(), /^rss {2,}news {2,}poll/m);
+  assert.match(kinds.stdout(), /^youtube .*\[credentials: apiKey\]/m);
+
+  // No secret key: a literal credential is refused and nothing is stored; env: is accepted.
+  const refused = startCli(
+    [
+      'sources',
+      'add',
+      'youtube',
+      '--data-dir',
+      dataDir,
+      '--set',
+      'query=ngập',
+      '--set',
+      'apiKey=AIza-literal',
+    ],
+    env,
+  );
+  assert.equal(await refused.exited, 1);
+  assert.match(refused.stderr(), /"apiKey" is a credential: set LANGNGHE_SECRET_KEY/);
+  const added = startCli(
+    [
+      'sources',
+      'add',
+      'youtube',
+      '--id',
+      'yt',
+      '--data-dir',
+      dataDir,
+      '--set',
+      'query=ngập',
+      '--set',
+      'apiKey=env:YT_KEY',
+    ],
+    env,
+  );
+  assert.equal(await added.exited, 0, added.stderr());
+  assert.match(added.stdout(), /"apiKey":"env:YT_KEY"/);
+
+  // `test` fetches nothing it cannot: the missing variable is named, nothing is stored.
+  const tested = startCli(['sources', 'test', 'yt', '--data-dir', dataDir], env);
+  assert.equal(await tested.exited, 1);
+  assert.match(tested.stderr(), /YT_KEY/);
+
+  const removed = startCli(['sources', 'remove', 'yt', '--data-dir', dataDir], env);
+  assert.equal(await removed.exited, 0, removed.stderr());
+  const list = startCli(['sources', 'list', '--data-dir', dataDir], env);
+  assert.equal(await list.exited, 0);
+  assert.match(list.stdout(), /No sources yet/);
+});
