@@ -1,4 +1,24 @@
 export type {
+  AccountStore,
+  ApiToken,
+  MembershipRow,
+  Session,
+  User,
+  UserInput,
+  UserPatch,
+  UserRecord,
+} from './accounts.js';
+export type {
+  AuditActor,
+  AuditEntry,
+  AuditInput,
+  AuditPage,
+  AuditQuery,
+  AuditStore,
+  AuditVerification,
+} from './audit.js';
+export type {
+  PostDeletion,
   PostFilter,
   PostPage,
   PostScan,

@@ -1,4 +1,6 @@
 import type { Platform, Post, PostLabels, Topic } from '../core/types.js';
+import type { AccountStore } from './accounts.js';
+import type { AuditStore } from './audit.js';
 import type { TextPrefilter } from './text-prefilter.js';
 
 /**
@@ -20,6 +22,11 @@ export interface StoredPost extends Post {
    * folds the post itself.
    */
   folded?: string;
+  /**
+   * The workspace that alone may see this post: set for private channels (Zalo OA messages, page
+   * inboxes: citizens writing to one agency). Absent: the post is part of the shared corpus.
+   */
+  privateTo?: string;
 }
 
 export interface UpsertResult {
@@ -41,10 +48,10 @@ export interface TimeRange {
 /** Which posts to count or search. Every given criterion must hold. */
 export interface PostFilter extends TimeRange {
   /**
-   * Only posts of this workspace: posts collected by one of its sources. Posts whose source is
-   * not registered (imports, tests) belong to the default workspace.
+   * Only posts this workspace may see: the shared corpus and the posts private to it. Absent: every
+   * post (only the system's own jobs leave it out).
    */
-  workspaceId?: string;
+  visibleTo?: string;
   /** A superset text filter over title, text and author name; see `TextPrefilter`. */
   text?: TextPrefilter;
   /** Only posts matched to this topic. */
@@ -64,6 +71,17 @@ export interface PostSearch extends PostFilter {
 export interface PostScan extends TimeRange {
   cursor?: string;
   /** Page size: default 500, at most 5,000, at least 1. */
+  limit?: number;
+}
+
+/** Which posts to delete: every given criterion must hold; at least one must be given. */
+export interface PostDeletion {
+  /** Posts published before this ISO time (retention). */
+  publishedBefore?: string;
+  platform?: Platform;
+  /** Posts by this author id on `platform` (erasure on request); needs `platform`. */
+  authorId?: string;
+  /** Most posts deleted by one call (default 5,000): call again until it returns 0. */
   limit?: number;
 }
 
@@ -178,6 +196,20 @@ export interface SourceHealth {
  * `store.readonly` (writing through a read-only store), `store.closed`, `store.internal`.
  */
 export interface Store {
+  /** Users, memberships, sessions, API tokens. */
+  readonly accounts: AccountStore;
+  /** The append-only audit log. */
+  readonly audit: AuditStore;
+  /**
+   * A random value made once per install (hex, 32 bytes) and kept in the database: the salt of
+   * the passphrase key for sealed credentials.
+   */
+  installSalt(): Promise<string>;
+  /**
+   * Deletes posts with their matches and index entries, in one transaction; returns how many.
+   * `store.invalid` when no criterion is given, or `authorId` without `platform`.
+   */
+  deletePosts(which: PostDeletion): Promise<number>;
   /**
    * Stores a batch in one transaction. A new id inserts the whole post and indexes its text; an
    * existing id refreshes only engagement counts (absent counts keep their value) and
@@ -199,6 +231,9 @@ export interface Store {
 
   /** Creates a workspace; an existing id is `store.conflict`. */
   createWorkspace(input: WorkspaceInput): Promise<Workspace>;
+  getWorkspace(id: string): Promise<Workspace | undefined>;
+  /** Renames a workspace; `store.not_found` when absent. */
+  renameWorkspace(id: string, name: string): Promise<Workspace>;
   /** All workspaces by id; the default workspace always exists. */
   listWorkspaces(): Promise<Workspace[]>;
 
