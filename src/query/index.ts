@@ -6,6 +6,7 @@ export type { TopicMatcher, TopicMatcherStats, TopicMatcherOptions } from './top
 export { prepareDoc } from './match-doc.js';
 export type { MatchDoc, MatchInput } from './match-doc.js';
 export { compileQuery } from './compile-query.js';
+export { isPurelyNegative } from './is-purely-negative.js';
 export type { DocPredicate } from './compile-query.js';
 export { explainMatch } from './explain.js';
 export type { Explanation, MatchHit } from './explain.js';
