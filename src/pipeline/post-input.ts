@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { cleanPostText } from '../core/clean-text.js';
 import { LangngheError } from '../core/errors.js';
 import { toWellFormed } from '../core/text.js';
 import { PLATFORMS, POST_KINDS } from '../core/types.js';
@@ -92,15 +93,6 @@ function toIso(value: string | number | undefined, field: string): string | unde
   return date.toISOString();
 }
 
-// Stripping control characters is the point of this pattern.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = new RegExp('[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]', 'g');
-
-/** Removes lone surrogates and control characters other than tab and line breaks. */
-function clean(text: string): string {
-  return toWellFormed(text).replace(CONTROL_CHARS, '').normalize('NFC');
-}
-
 function checkUrl(url: string | undefined): string | undefined {
   if (url === undefined || url.trim() === '') return undefined;
   let parsed: URL;
@@ -138,14 +130,14 @@ export function normalizePost(raw: unknown, options: NormalizeOptions): Normaliz
   const parsed = (options.isStrict === false ? lenientSchema : strictSchema).safeParse(raw);
   if (!parsed.success) throw new LangngheError('input.invalid', describeIssues(parsed.error));
   const item = parsed.data;
-  let text = clean(item.text);
+  let text = cleanPostText(item.text);
   if (looksLikeHtml(text)) text = htmlToText(text);
   const truncated = text.length > MAX_TEXT_CHARS;
   if (truncated) text = toWellFormed(text.slice(0, MAX_TEXT_CHARS));
   const title =
     item.title === undefined
       ? undefined
-      : clean(looksLikeHtml(item.title) ? htmlToText(item.title) : item.title)
+      : cleanPostText(looksLikeHtml(item.title) ? htmlToText(item.title) : item.title)
           .slice(0, MAX_TITLE_CHARS)
           .trim() || undefined;
   if (text.trim() === '' && title === undefined)
@@ -176,7 +168,7 @@ export function normalizePost(raw: unknown, options: NormalizeOptions): Normaliz
   if (item.lang !== undefined) post.lang = item.lang.toLowerCase();
   if (author !== undefined) {
     post.author = { id: String(author.id ?? author.name ?? 'unknown') };
-    if (author.name !== undefined) post.author.name = clean(author.name);
+    if (author.name !== undefined) post.author.name = cleanPostText(author.name);
     if (author.followers !== undefined) post.author.followers = author.followers;
     if (author.isPress !== undefined) post.author.isPress = author.isPress;
   }
