@@ -17,20 +17,22 @@ let n = 0;
 const freshPath = () => join(dir, `db-${++n}.db`);
 const NOW = { now: '2025-06-01T00:00:00.000Z' };
 
+const LATEST = SQLITE_MIGRATIONS.length;
 const hasCode = (code: string) => (error: unknown) => isLangngheError(error) && error.code === code;
 
 const addNotes: SqliteMigration = {
-  version: 2,
+  version: LATEST + 1,
   name: 'notes',
   up: (db) => db.exec('CREATE TABLE notes (id TEXT PRIMARY KEY)'),
 };
 
 test('applies each migration once, however often the database is opened', () => {
   const db = new Database(':memory:');
-  assert.deepEqual(migrateSqlite(db, SQLITE_MIGRATIONS, NOW), { from: 0, to: 1 });
-  assert.deepEqual(migrateSqlite(db, SQLITE_MIGRATIONS, NOW), { from: 1, to: 1 });
-  assert.equal(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').pluck().get(), 1);
+  assert.deepEqual(migrateSqlite(db, SQLITE_MIGRATIONS, NOW), { from: 0, to: LATEST });
+  assert.deepEqual(migrateSqlite(db, SQLITE_MIGRATIONS, NOW), { from: LATEST, to: LATEST });
+  assert.equal(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').pluck().get(), LATEST);
   assert.equal(db.prepare('SELECT COUNT(*) AS n FROM workspaces').pluck().get(), 1);
+  assert.equal(db.prepare('SELECT COUNT(*) AS n FROM install').pluck().get(), 1);
 });
 
 test('migrates a database written by an older version forward, keeping its data', () => {
@@ -39,7 +41,7 @@ test('migrates a database written by an older version forward, keeping its data'
   old.prepare("INSERT INTO workspaces (id, name, created_at) VALUES ('w', 'W', 'x')").run();
   old.close();
   const db = openSqliteDatabase({ path, ...NOW, migrations: [...SQLITE_MIGRATIONS, addNotes] });
-  assert.equal(readSchemaVersion(db), 2);
+  assert.equal(readSchemaVersion(db), LATEST + 1);
   assert.equal(db.prepare('SELECT COUNT(*) FROM notes').pluck().get(), 0);
   assert.equal(db.prepare('SELECT COUNT(*) FROM workspaces').pluck().get(), 2);
   db.close();
@@ -48,12 +50,12 @@ test('migrates a database written by an older version forward, keeping its data'
 test('rolls back a failing migration and leaves the version where it was', () => {
   const db = new Database(':memory:');
   const broken: SqliteMigration = {
-    version: 2,
+    version: LATEST + 1,
     name: 'broken',
     up: (d) => d.exec('CREATE TABLE half (x); SELECT * FROM no_such_table'),
   };
   assert.throws(() => migrateSqlite(db, [...SQLITE_MIGRATIONS, broken], NOW));
-  assert.equal(readSchemaVersion(db), 1);
+  assert.equal(readSchemaVersion(db), LATEST);
   assert.equal(
     db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'").pluck().get(),
     0,

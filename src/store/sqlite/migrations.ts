@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { DEFAULT_WORKSPACE_ID } from '../../core/types.js';
 
@@ -113,6 +114,94 @@ CREATE TABLE source_runs (
 CREATE INDEX source_runs_source_at ON source_runs (source_id, at);
 `;
 
+/*
+ * Accounts and the audit log. Logins are stored lower-cased by the store (SQLite's lower() folds
+ * ASCII only, so no CHECK can say it). api_tokens.user_id has no foreign key: a token made by the
+ * system names `system`. audit_log has none either: an entry must outlive what it names. Its
+ * triggers make the table append-only for every connection, not only for this code; the hash
+ * chain (audit-chain.ts) catches what happens with the triggers dropped. matches_post serves
+ * deletePosts, which removes a post's matches by post id.
+ */
+const SCHEMA_V2 = `
+CREATE TABLE users (
+  id TEXT PRIMARY KEY,
+  login TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  password_hash TEXT,
+  is_install_admin INTEGER NOT NULL DEFAULT 0,
+  is_disabled INTEGER NOT NULL DEFAULT 0,
+  oidc_issuer TEXT,
+  oidc_subject TEXT,
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK ((oidc_issuer IS NULL) = (oidc_subject IS NULL))
+);
+CREATE UNIQUE INDEX users_oidc ON users (oidc_issuer, oidc_subject) WHERE oidc_issuer IS NOT NULL;
+CREATE TABLE memberships (
+  user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('owner', 'admin', 'analyst', 'viewer')),
+  can_read_pii INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (user_id, workspace_id)
+) WITHOUT ROWID;
+CREATE INDEX memberships_workspace ON memberships (workspace_id, user_id);
+CREATE TABLE sessions (
+  id_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  address TEXT
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+CREATE TABLE api_tokens (
+  id TEXT PRIMARY KEY,
+  hash TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('owner', 'admin', 'analyst', 'viewer')),
+  can_read_pii INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  expires_at TEXT,
+  revoked_at TEXT,
+  last_used_at TEXT
+);
+CREATE INDEX api_tokens_workspace ON api_tokens (workspace_id, created_at);
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor_kind TEXT NOT NULL CHECK (actor_kind IN ('user', 'token', 'system', 'anonymous')),
+  actor_id TEXT NOT NULL,
+  actor_name TEXT,
+  workspace_id TEXT,
+  action TEXT NOT NULL,
+  target TEXT,
+  address TEXT,
+  details TEXT NOT NULL CHECK (json_valid(details)),
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_log_workspace ON audit_log (workspace_id, seq);
+CREATE INDEX audit_log_actor ON audit_log (actor_id, seq);
+CREATE INDEX audit_log_action ON audit_log (action, seq);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+CREATE TABLE install (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  salt TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+ALTER TABLE posts ADD COLUMN private_to TEXT;
+CREATE INDEX posts_author ON posts (platform, author_id);
+CREATE INDEX matches_post ON matches (post_id);
+`;
+
 /** The SQLite schema's history. Append only: never edit or reorder a released migration. */
 export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   {
@@ -123,6 +212,17 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       db.prepare('INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)').run(
         DEFAULT_WORKSPACE_ID,
         'Default',
+        now,
+      );
+    },
+  },
+  {
+    version: 2,
+    name: 'accounts, sessions, API tokens, audit log, install salt; private posts and erasure',
+    up(db, { now }) {
+      db.exec(SCHEMA_V2);
+      db.prepare('INSERT INTO install (id, salt, created_at) VALUES (1, ?, ?)').run(
+        randomBytes(32).toString('hex'),
         now,
       );
     },
