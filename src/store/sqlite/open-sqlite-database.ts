@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { LangngheError } from '../../core/errors.js';
@@ -38,6 +39,7 @@ export function openSqliteDatabase(options: OpenSqliteOptions): SqliteDatabase {
   if (readonly && options.path === ':memory:') {
     throw new LangngheError('store.invalid', 'A read-only store needs a database file');
   }
+  if (!readonly) createPrivateFile(options.path);
   let db: SqliteDatabase;
   try {
     db = new Database(options.path, {
@@ -66,5 +68,23 @@ export function openSqliteDatabase(options: OpenSqliteOptions): SqliteDatabase {
   } catch (error) {
     db.close();
     throw toStoreError(error);
+  }
+}
+
+/**
+ * Creates an absent database file readable by its owner only (0600): it holds sessions, token
+ * hashes and citizens' messages. SQLite gives the -wal and -shm files the mode of the database
+ * file. An existing file keeps its mode (the operator may have chosen a group for backups).
+ */
+function createPrivateFile(path: string): void {
+  if (path === ':memory:' || path === '') return;
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'EEXIST') return;
+    throw new LangngheError('store.invalid', `Cannot create the database file ${path}`, {
+      cause: error,
+      details: { path },
+    });
   }
 }
