@@ -4,6 +4,7 @@ import { LangngheError } from '../../core/errors.js';
 const CODES: readonly [string, string][] = [
   ['SQLITE_CONSTRAINT_PRIMARYKEY', 'store.conflict'],
   ['SQLITE_CONSTRAINT_UNIQUE', 'store.conflict'],
+  ['SQLITE_CONSTRAINT_FOREIGNKEY', 'store.not_found'],
   ['SQLITE_CONSTRAINT', 'store.invalid'],
   ['SQLITE_READONLY', 'store.readonly'],
   ['SQLITE_BUSY', 'store.busy'],
