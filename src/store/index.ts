@@ -42,8 +42,10 @@ export type {
   WorkspaceInput,
 } from './store.js';
 export {
+  DEFAULT_DELETE_LIMIT,
   DEFAULT_SCAN_LIMIT,
   DEFAULT_SEARCH_LIMIT,
+  MAX_DELETE_LIMIT,
   MAX_SCAN_LIMIT,
   MAX_SEARCH_LIMIT,
   MAX_VOLUME_BUCKETS,

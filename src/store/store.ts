@@ -81,7 +81,10 @@ export interface PostDeletion {
   platform?: Platform;
   /** Posts by this author id on `platform` (erasure on request); needs `platform`. */
   authorId?: string;
-  /** Most posts deleted by one call (default 5,000): call again until it returns 0. */
+  /**
+   * Most posts deleted by one call (default 5,000, at most 50,000), so one transaction stays short:
+   * call again until it returns 0.
+   */
   limit?: number;
 }
 
@@ -288,3 +291,5 @@ export const DEFAULT_SEARCH_LIMIT = 50;
 export const MAX_SEARCH_LIMIT = 500;
 export const DEFAULT_SCAN_LIMIT = 500;
 export const MAX_SCAN_LIMIT = 5_000;
+export const DEFAULT_DELETE_LIMIT = 5_000;
+export const MAX_DELETE_LIMIT = 50_000;

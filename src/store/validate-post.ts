@@ -5,7 +5,15 @@ import type { StoredPost } from './store.js';
 
 const platforms = new Set<string>(PLATFORMS);
 const kinds = new Set<string>(POST_KINDS);
-const OPTIONAL_STRINGS = ['url', 'title', 'lang', 'parentId', 'duplicateOf', 'folded'] as const;
+const OPTIONAL_STRINGS = [
+  'url',
+  'title',
+  'lang',
+  'parentId',
+  'duplicateOf',
+  'folded',
+  'privateTo',
+] as const;
 const COUNTS = ['likes', 'comments', 'shares', 'views'] as const;
 
 /** A post checked for storing, with its timestamps normalized. */
@@ -34,6 +42,7 @@ export function validatePost(post: StoredPost, index: number): ValidPost {
   for (const key of OPTIONAL_STRINGS) {
     if (post[key] !== undefined && typeof post[key] !== 'string') fail(`${key} must be a string`);
   }
+  if (post.privateTo === '') fail('privateTo must name a workspace');
   if (post.author !== undefined) {
     if (typeof post.author?.id !== 'string') fail('author.id must be a string');
     const followers = post.author.followers;

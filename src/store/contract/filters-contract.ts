@@ -18,7 +18,7 @@ const news = makePost({
   sourceId: 'rss-1',
 });
 
-/** Topic, platform, time and workspace filters, alone and together. */
+/** Topic, platform, time, text and visibility filters, alone and together. */
 export function filtersContract(makeStore: MakeStore): void {
   const withStore = storeRunner(makeStore);
 
@@ -68,34 +68,21 @@ export function filtersContract(makeStore: MakeStore): void {
         assert.equal(await store.countPosts({ topicId: 'no-such-topic' }), 0);
       }));
 
-    it("filters by workspace through the post's source; unregistered sources are the default's", () =>
+    it('shows a workspace the shared corpus and its own private posts only', () =>
       withStore(async (store) => {
-        await store.createWorkspace({ id: 'ubnd-q1', name: 'UBND Quận 1' });
-        await store.upsertSource({
-          id: 'rss-1',
-          workspaceId: 'ubnd-q1',
-          kind: 'rss',
-          name: 'Tin quận 1',
-          config: {},
-          enabled: true,
-        });
-        await store.upsertSource({
-          id: 'yt-1',
-          workspaceId: DEFAULT_WORKSPACE_ID,
-          kind: 'youtube',
-          name: 'YT',
-          config: {},
-          enabled: true,
-        });
-        await store.upsertPosts([fb, yt, news]);
-        assert.deepEqual(ids((await store.searchPosts({ workspaceId: 'ubnd-q1' })).posts), [
-          news.id,
+        const q1 = makePost({ text: 'tin nhắn gửi quận 1', minutesAgo: 5, privateTo: 'ubnd-q1' });
+        const q3 = makePost({ text: 'tin nhắn gửi quận 3', minutesAgo: 6, privateTo: 'ubnd-q3' });
+        await store.upsertPosts([fb, yt, news, q1, q3]);
+        const q1Sees = await store.searchPosts({ visibleTo: 'ubnd-q1' });
+        assert.deepEqual(ids(q1Sees.posts), [q1.id, fb.id, yt.id, news.id]);
+        assert.equal(await store.countPosts({ visibleTo: 'ubnd-q3' }), 4);
+        assert.equal(await store.countPosts({ visibleTo: 'nobody' }), 3);
+        assert.equal(await store.countPosts(), 5);
+        const text = { op: 'term' as const, folded: 'nhan' };
+        assert.deepEqual(ids((await store.searchPosts({ visibleTo: 'ubnd-q3', text })).posts), [
+          q3.id,
         ]);
-        assert.deepEqual(
-          ids((await store.searchPosts({ workspaceId: DEFAULT_WORKSPACE_ID })).posts),
-          [fb.id, yt.id],
-        );
-        assert.equal(await store.countPosts({ workspaceId: 'nobody' }), 0);
+        assert.equal(await store.countPosts({ visibleTo: 'nobody', text }), 0);
       }));
   });
 }

@@ -27,6 +27,7 @@ export function postsContract(makeStore: MakeStore): void {
           enrichment: { simhash: 'ff00aa', toxicity: 0.1, pii: [], nested: { a: [1, 'hai'] } },
           truncated: true,
           duplicateOf: 'youtube:first',
+          privateTo: 'ubnd-q1',
         });
         const minimal = makePost();
         const result = await store.upsertPosts([full, minimal]);
@@ -70,6 +71,22 @@ export function postsContract(makeStore: MakeStore): void {
         assert.equal((await store.searchPosts({ text: term('ket') })).posts.length, 0);
       }));
 
+    it('keeps the privacy a post was first stored with', () =>
+      withStore(async (store) => {
+        const inbox = makePost({ privateTo: 'ubnd-q1' });
+        const shared = makePost();
+        await store.upsertPosts([inbox, shared]);
+        const later = '2025-06-01T09:00:00.000Z';
+        await store.upsertPosts([
+          { ...inbox, privateTo: undefined, collectedAt: later },
+          { ...shared, privateTo: 'ubnd-q3', collectedAt: later },
+        ]);
+        assert.equal((await store.getPost(inbox.id))?.privateTo, 'ubnd-q1');
+        const stillShared = await store.getPost(shared.id);
+        assert.equal(stillShared?.collectedAt, later);
+        assert.equal(stillShared !== undefined && 'privateTo' in stillShared, false);
+      }));
+
     it('keeps counts a re-ingest leaves out and ignores an older observation', () =>
       withStore(async (store) => {
         const post = makePost({ engagement: { likes: 5, shares: 2 } });
@@ -108,6 +125,7 @@ export function postsContract(makeStore: MakeStore): void {
           { ...makePost(), id: '' },
           { ...makePost(), text: undefined },
           { ...makePost(), engagement: { likes: Number.NaN } },
+          { ...makePost(), privateTo: '' },
           null,
         ];
         for (const bad of cases) {

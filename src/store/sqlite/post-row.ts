@@ -27,6 +27,7 @@ export const POST_COLUMNS = [
   'enrichment',
   'truncated',
   'duplicate_of',
+  'private_to',
 ] as const;
 
 /** A posts row as SQLite returns it. */
@@ -54,6 +55,7 @@ export interface PostRow {
   enrichment: string | null;
   truncated: number;
   duplicate_of: string | null;
+  private_to: string | null;
 }
 
 type Param = string | number | null;
@@ -86,6 +88,7 @@ export function postParams({ post, publishedAt, collectedAt }: ValidPost): Param
     post.enrichment === undefined ? null : JSON.stringify(post.enrichment),
     post.truncated === true ? 1 : 0,
     post.duplicateOf ?? null,
+    post.privateTo ?? null,
   ];
 }
 
@@ -113,6 +116,7 @@ export function rowToPost(row: PostRow): StoredPost {
   }
   if (row.truncated === 1) post.truncated = true;
   if (row.duplicate_of !== null) post.duplicateOf = row.duplicate_of;
+  if (row.private_to !== null) post.privateTo = row.private_to;
   return post;
 }
 

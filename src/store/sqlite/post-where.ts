@@ -1,4 +1,3 @@
-import { DEFAULT_WORKSPACE_ID } from '../../core/types.js';
 import { normalizeIso } from '../iso-time.js';
 import type { PostFilter } from '../store.js';
 import { toFtsMatch } from './fts-match.js';
@@ -26,12 +25,8 @@ export function postWhere(filter: PostFilter = {}): PostWhere {
   if (filter.platforms !== undefined && filter.platforms.length > 0) {
     add('p.platform IN (SELECT value FROM json_each(?))', JSON.stringify(filter.platforms));
   }
-  if (filter.workspaceId !== undefined) {
-    add(
-      'COALESCE((SELECT s.workspace_id FROM sources s WHERE s.id = p.source_id), ?) = ?',
-      DEFAULT_WORKSPACE_ID,
-      filter.workspaceId,
-    );
+  if (filter.visibleTo !== undefined) {
+    add('(p.private_to IS NULL OR p.private_to = ?)', filter.visibleTo);
   }
   if (filter.topicId !== undefined) {
     add('p.id IN (SELECT m.post_id FROM matches m WHERE m.topic_id = ?)', filter.topicId);

@@ -10,11 +10,27 @@ interface WorkspaceRow {
   created_at: string;
 }
 
+function rowToWorkspace(row: WorkspaceRow): Workspace {
+  return { id: row.id, name: row.name, createdAt: row.created_at };
+}
+
+function notFound(id: string): LangngheError {
+  return new LangngheError('store.not_found', `Workspace ${id} does not exist`, {
+    details: { entity: 'workspace', id },
+  });
+}
+
 /** Workspaces of the SQLite store, synchronous. */
 export function createSqliteWorkspaces(db: Database, now: () => string) {
   const insert = db.prepare('INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)');
   const list = db.prepare('SELECT id, name, created_at FROM workspaces ORDER BY id');
   const exists = db.prepare('SELECT 1 FROM workspaces WHERE id = ?');
+  const select = db.prepare('SELECT id, name, created_at FROM workspaces WHERE id = ?');
+  const rename = db.prepare('UPDATE workspaces SET name = ? WHERE id = ?');
+  const getWorkspace = (id: string): Workspace | undefined => {
+    const row = select.get(id) as WorkspaceRow | undefined;
+    return row === undefined ? undefined : rowToWorkspace(row);
+  };
 
   return {
     createWorkspace(input: WorkspaceInput): Workspace {
@@ -29,21 +45,20 @@ export function createSqliteWorkspaces(db: Database, now: () => string) {
       return workspace;
     },
 
+    getWorkspace,
+
+    renameWorkspace(id: string, name: string): Workspace {
+      if (rename.run(requireText(name, 'name'), id).changes === 0) throw notFound(id);
+      return getWorkspace(id) as Workspace;
+    },
+
     listWorkspaces(): Workspace[] {
-      return (list.all() as WorkspaceRow[]).map((r) => ({
-        id: r.id,
-        name: r.name,
-        createdAt: r.created_at,
-      }));
+      return (list.all() as WorkspaceRow[]).map(rowToWorkspace);
     },
 
     /** Throws `store.not_found` unless the workspace exists. */
     assertWorkspace(id: string): void {
-      if (exists.get(id) === undefined) {
-        throw new LangngheError('store.not_found', `Workspace ${id} does not exist`, {
-          details: { entity: 'workspace', id },
-        });
-      }
+      if (exists.get(id) === undefined) throw notFound(id);
     },
   };
 }
