@@ -1,12 +1,17 @@
 import { describe } from 'node:test';
 import type { MakeStore, StoreContractOptions } from './contract/contract-kit.js';
+import { accountsContract } from './contract/accounts-contract.js';
+import { auditContract } from './contract/audit-contract.js';
+import { deletionContract } from './contract/deletion-contract.js';
 import { filtersContract } from './contract/filters-contract.js';
 import { lifecycleContract } from './contract/lifecycle-contract.js';
 import { matchesContract } from './contract/matches-contract.js';
 import { pagingContract } from './contract/paging-contract.js';
 import { postsContract } from './contract/posts-contract.js';
 import { searchContract } from './contract/search-contract.js';
+import { sessionsContract } from './contract/sessions-contract.js';
 import { sourcesContract } from './contract/sources-contract.js';
+import { tokensContract } from './contract/tokens-contract.js';
 import { topicsContract } from './contract/topics-contract.js';
 
 export type { MakeStore, StoreContractOptions, StoreDeps } from './contract/contract-kit.js';
@@ -29,6 +34,11 @@ export function runStoreContract(
     topicsContract(makeStore);
     matchesContract(makeStore);
     sourcesContract(makeStore);
+    deletionContract(makeStore);
+    accountsContract(makeStore);
+    sessionsContract(makeStore);
+    tokensContract(makeStore);
+    auditContract(makeStore);
     lifecycleContract(makeStore, options);
   });
 }

@@ -16,7 +16,44 @@ export function lifecycleContract(makeStore: MakeStore, options: StoreContractOp
       await rejectsWithCode(store.upsertPosts([makePost()]), 'store.closed');
     });
 
+    it('keeps one install salt: 32 random bytes in hex', async () => {
+      const store = await makeStore({ clock: createFixedClock(T0) });
+      try {
+        const salt = await store.installSalt();
+        assert.match(salt, /^[0-9a-f]{64}$/);
+        assert.equal(await store.installSalt(), salt);
+      } finally {
+        await store.close();
+      }
+    });
+
     const reopen = options.reopen;
+    it(
+      'keeps the install salt and the audit chain across reopening',
+      { skip: reopen === undefined },
+      async () => {
+        const deps = { clock: createFixedClock(T0) };
+        let store = await makeStore(deps);
+        try {
+          const salt = await store.installSalt();
+          const first = await store.audit.append({
+            actor: { kind: 'system', id: 'system' },
+            action: 'a.b',
+          });
+          store = await reopen!(store, deps);
+          assert.equal(await store.installSalt(), salt);
+          const second = await store.audit.append({
+            actor: { kind: 'system', id: 'system' },
+            action: 'a.c',
+          });
+          assert.equal(second.prevHash, first.hash);
+          assert.deepEqual(await store.audit.verify(), { isIntact: true, count: 2 });
+        } finally {
+          await store.close();
+        }
+      },
+    );
+
     it(
       'keeps everything across reopening, without migrating twice',
       { skip: reopen === undefined },

@@ -44,6 +44,19 @@ export function topicsContract(makeStore: MakeStore): void {
         );
         await rejectsWithCode(store.createWorkspace({ name: '' }), 'store.invalid');
       }));
+
+    it('gets and renames a workspace, keeping its createdAt', () =>
+      withStore(async (store, clock) => {
+        const created = await store.createWorkspace({ id: 'so-gtvt', name: 'Sở GTVT' });
+        assert.deepEqual(await store.getWorkspace('so-gtvt'), created);
+        assert.equal(await store.getWorkspace('nowhere'), undefined);
+        clock.advance(60_000);
+        const renamed = await store.renameWorkspace('so-gtvt', 'Sở Xây dựng');
+        assert.deepEqual(renamed, { ...created, name: 'Sở Xây dựng' });
+        assert.deepEqual(await store.getWorkspace('so-gtvt'), renamed);
+        await rejectsWithCode(store.renameWorkspace('nowhere', 'x'), 'store.not_found');
+        await rejectsWithCode(store.renameWorkspace('so-gtvt', ' '), 'store.invalid');
+      }));
   });
 
   describe('topics', () => {

@@ -2,13 +2,18 @@ import type { Clock } from '../../core/clock.js';
 import { LangngheError } from '../../core/errors.js';
 import type { Store } from '../store.js';
 import { openSqliteDatabase } from './open-sqlite-database.js';
+import { createSqliteAccounts } from './sqlite-accounts.js';
+import { createSqliteAudit } from './sqlite-audit.js';
 import { toStoreError } from './sqlite-errors.js';
 import { createSqliteHealth } from './sqlite-health.js';
 import { createSqliteMatches } from './sqlite-matches.js';
+import { createSqlitePostDeletion } from './sqlite-post-deletion.js';
 import { createSqlitePosts } from './sqlite-posts.js';
 import { createSqliteSources } from './sqlite-sources.js';
 import { createSqliteTopics } from './sqlite-topics.js';
 import { createSqliteWorkspaces } from './sqlite-workspaces.js';
+import type { Runner } from './to-async.js';
+import { toAsync } from './to-async.js';
 
 export interface SqliteStoreOptions {
   /** Database file (created when absent), or `:memory:` for a private throw-away store. */
@@ -40,9 +45,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const matches = createSqliteMatches(db);
   const sources = createSqliteSources(db, now, workspaces);
   const health = createSqliteHealth(db, () => clock.now());
+  const deletion = createSqlitePostDeletion(db);
+  const accounts = createSqliteAccounts(db, now, workspaces);
+  const audit = createSqliteAudit(db, now);
+  const salt = db.prepare('SELECT salt FROM install WHERE id = 1').pluck();
   let isClosed = false;
 
-  const run = async <T>(work: () => T): Promise<T> => {
+  const run: Runner = async (work) => {
     if (isClosed) throw new LangngheError('store.closed', 'The store is closed');
     try {
       return work();
@@ -52,6 +61,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   };
 
   return {
+    accounts: toAsync(accounts, run),
+    audit: toAsync(audit, run),
+    installSalt: () => run(() => salt.get() as string),
+    deletePosts: (which) => run(() => deletion.deletePosts(which)),
     upsertPosts: (batch) => run(() => posts.upsertPosts(batch)),
     getPost: (id) => run(() => posts.getPost(id)),
     getPosts: (ids) => run(() => posts.getPosts(ids)),
@@ -59,6 +72,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     searchPosts: (params) => run(() => posts.searchPosts(params)),
     scanPosts: (params) => run(() => posts.scanPosts(params)),
     createWorkspace: (input) => run(() => workspaces.createWorkspace(input)),
+    getWorkspace: (id) => run(() => workspaces.getWorkspace(id)),
+    renameWorkspace: (id, name) => run(() => workspaces.renameWorkspace(id, name)),
     listWorkspaces: () => run(() => workspaces.listWorkspaces()),
     createTopic: (input) => run(() => topics.createTopic(input)),
     updateTopic: (id, patch) => run(() => topics.updateTopic(id, patch)),
