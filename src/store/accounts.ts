@@ -3,7 +3,10 @@ import type { Role } from '../core/scope.js';
 /** A person who logs in. Password hashes never leave the store except through `UserRecord`. */
 export interface User {
   id: string;
-  /** Unique, compared case-insensitively (stored lower-cased). */
+  /**
+   * Unique, compared case-insensitively: stored in Unicode NFC and lower-cased (so a login typed
+   * with decomposed Vietnamese letters finds the same user).
+   */
   login: string;
   name: string;
   /** May create workspaces and manage every one (the install's first owner). */
@@ -87,19 +90,23 @@ export interface ApiToken {
 export interface AccountStore {
   createUser(input: UserInput): Promise<User>;
   getUser(id: string): Promise<UserRecord | undefined>;
-  /** Case-insensitive. */
+  /** Case-insensitive (see `User.login`); an empty login finds nobody. */
   findUserByLogin(login: string): Promise<UserRecord | undefined>;
   findUserByOidc(issuer: string, subject: string): Promise<UserRecord | undefined>;
-  /** All users by login. */
+  /** All users by login, without password hashes or login counters. */
   listUsers(): Promise<User[]>;
   countUsers(): Promise<number>;
+  /** Changes the given fields and `updatedAt`; `store.not_found` when absent. */
   updateUser(id: string, patch: UserPatch): Promise<User>;
-  /** Counts a failed login and sets (or keeps) the lock; returns the failures since the last success. */
+  /**
+   * Counts a failed login and sets the lock (or keeps the current one when `lockedUntil` is
+   * absent); returns the failures since the last success. `store.not_found` when absent.
+   */
   recordLoginFailure(id: string, lockedUntil?: string): Promise<number>;
-  /** Resets the failure count and the lock. */
+  /** Resets the failure count and the lock; `store.not_found` when absent. */
   recordLoginSuccess(id: string): Promise<void>;
 
-  /** Creates or changes a membership. */
+  /** Creates or changes a membership; `store.not_found` for an unknown user or workspace. */
   setMembership(membership: MembershipRow): Promise<void>;
   /** `store.not_found` when absent. */
   removeMembership(userId: string, workspaceId: string): Promise<void>;
@@ -108,6 +115,7 @@ export interface AccountStore {
   /** A workspace's members by user id. */
   listWorkspaceMembers(workspaceId: string): Promise<MembershipRow[]>;
 
+  /** `store.conflict` for an existing `idHash`, `store.not_found` for an unknown user. */
   createSession(session: Session): Promise<void>;
   getSession(idHash: string): Promise<Session | undefined>;
   /** Records use (`lastSeenAt`); unknown ids are ignored. */
@@ -117,14 +125,18 @@ export interface AccountStore {
   /** Logs a user out everywhere (password change, disable); returns how many were removed. */
   deleteUserSessions(userId: string): Promise<number>;
 
-  /** `hash` is the SHA-256 (hex) of the token's secret; the secret itself is never stored. */
+  /**
+   * `hash` is the SHA-256 (hex) of the token's secret; the secret itself is never stored.
+   * `store.conflict` for an existing id or hash, `store.not_found` for an unknown workspace.
+   */
   createToken(token: ApiToken, hash: string): Promise<void>;
   /** The token whose secret hashes to `hash`, revoked or expired ones included (callers check). */
   findTokenByHash(hash: string): Promise<ApiToken | undefined>;
   getToken(id: string): Promise<ApiToken | undefined>;
-  /** A workspace's tokens, newest first, revoked ones included. */
+  /** A workspace's tokens, newest first (`createdAt`, then id, descending), revoked ones included. */
   listTokens(workspaceId: string): Promise<ApiToken[]>;
   /** Sets `revokedAt` (kept if already revoked); `store.not_found` when absent. */
   revokeToken(id: string, at: string): Promise<void>;
+  /** Records use (`lastUsedAt`); unknown ids are ignored. */
   touchToken(id: string, at: string): Promise<void>;
 }

@@ -43,9 +43,9 @@ export interface AuditQuery {
   from?: string;
   /** ISO, exclusive. */
   to?: string;
-  /** `nextCursor` of the previous page. */
+  /** `nextCursor` of the previous page. Opaque; invalid → `store.invalid`. */
   cursor?: string;
-  /** Default 100, at most 1,000. */
+  /** Default 100, at most 1,000 (larger values are clamped), at least 1. */
   limit?: number;
 }
 
@@ -55,18 +55,31 @@ export interface AuditPage {
   nextCursor?: string;
 }
 
+/**
+ * `count`: the entries that verified (all of them when intact; those before `brokenAt` when not).
+ * `brokenAt`: the seq of the first entry that does not follow its predecessor: its hash does not
+ * recompute (changed), its `prevHash` is not the previous hash, or seq numbers are missing before
+ * it (removed). `reason` says which, in English, for the operator.
+ */
 export type AuditVerification =
   | { isIntact: true; count: number }
   | { isIntact: false; count: number; brokenAt: number; reason: string };
 
 /**
  * The append-only audit log. No method changes or deletes an entry, and the database refuses it
- * (triggers); each entry's hash chains to the previous one, so `verify` finds an entry changed or
- * removed behind the store's back.
+ * (triggers); each entry's hash chains to the previous one (`auditHash` in audit-chain.ts, shared
+ * by every store), so `verify` finds an entry changed or removed behind the store's back. Entries
+ * cut off the end leave a shorter chain that still verifies: compare `count` with one kept
+ * elsewhere to notice that.
  */
 export interface AuditStore {
-  /** Appends one entry with the store's time, in its own transaction, and returns it. */
+  /**
+   * Appends one entry with the store's time, in its own transaction, and returns it. Appends from
+   * several processes serialize, so the chain never forks. `store.invalid` for an unknown actor
+   * kind, an empty actor id or action, or `details` that is not a JSON object.
+   */
   append(input: AuditInput): Promise<AuditEntry>;
+  /** Entries matching every given criterion, newest first (`seq` descending), in keyset pages. */
   search(query?: AuditQuery): Promise<AuditPage>;
   /** Walks the whole chain. */
   verify(): Promise<AuditVerification>;
