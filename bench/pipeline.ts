@@ -3,6 +3,8 @@
  * SQLite with FTS5, through the memory bus, in one process. Posts are the deterministic
  * generator's; each run writes a fresh database file.
  */
+import { systemScope } from '../src/core/scope.js';
+import { DEFAULT_WORKSPACE_ID } from '../src/core/types.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,15 +44,17 @@ async function runOnce(
     clock: { now: () => END },
     enrich: isEnriched ? defaultEnricher : undefined,
     batchSize: 1_000,
+    maxTopicsPerWorkspace: 100_000,
   });
+  const scope = systemScope(DEFAULT_WORKSPACE_ID);
   // Topics are created through the app (their back-fill over the empty store is instant).
   for (const [i, query] of queries.entries())
-    await app.createTopic({ id: `t${i}`, name: `t${i}`, query });
+    await app.createTopic(scope, { id: `t${i}`, name: `t${i}`, query });
   let matches = 0;
   const started = performance.now();
   const pending: Promise<{ matched: number }>[] = [];
   for (let i = 0; i < items.length; i += 1_000) {
-    pending.push(app.ingest(items.slice(i, i + 1_000)));
+    pending.push(app.ingest(scope, items.slice(i, i + 1_000)));
     if (pending.length >= 4) matches += (await pending.shift()!).matched;
   }
   for (const p of pending) matches += (await p).matched;

@@ -3,6 +3,8 @@
  * store directly, in batches), then times `app.search` (FTS prefilter + matcher verification +
  * highlights, first page of 50) for a mix of queries; reports p50/p95 per kind.
  */
+import { systemScope } from '../src/core/scope.js';
+import { DEFAULT_WORKSPACE_ID } from '../src/core/types.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,7 +75,7 @@ export async function runSearchBench(
     for (let r = 0; r < options.repeats; r++) {
       for (const q of queries) {
         const t = performance.now();
-        await app.search({
+        await app.search(systemScope(DEFAULT_WORKSPACE_ID), {
           q,
           limit: 50,
           from: kind.startsWith('last 24')

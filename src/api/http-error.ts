@@ -21,7 +21,17 @@ const STATUS_BY_CODE: Record<string, number> = {
   'auth.required': 401,
   'auth.invalid': 401,
   'auth.disabled': 403,
+  'auth.forbidden': 403,
+  'auth.csrf': 403,
+  'auth.locked': 429,
+  'auth.workspace_required': 400,
+  'auth.oidc_failed': 401,
+  'auth.oidc_unavailable': 503,
+  'http.misdirected': 421,
+  'http.rate_limited': 429,
+  'stream.too_many': 429,
   'stream.busy': 503,
+  'source.address_refused': 400,
   'store.closed': 503,
   'app.unavailable': 503,
   'bus.closed': 503,
@@ -122,6 +132,11 @@ function fromFastify(error: FastifyLikeError, options: ErrorOptions): HttpError 
     const message = `Request body is larger than the limit of ${limit} bytes (${(limit / 1048576).toFixed(2)} MiB)${hint}`;
     const details = { limitBytes: limit };
     return { status: 413, body: { error: { code: 'input.too_large', message, details } } };
+  }
+  if (status === 429) {
+    const message =
+      'Quá nhiều yêu cầu / too many requests: slow down and retry after the Retry-After seconds';
+    return { status, body: { error: { code: 'http.rate_limited', message, details: {} } } };
   }
   const code = status === 415 ? 'input.unsupported_media_type' : 'input.invalid';
   const message = error.message ?? 'Bad request';

@@ -1,10 +1,23 @@
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
+import type { OidcLogin } from '../auth/oidc.js';
 import type { App } from '../services/app.js';
-import type { SourceService } from '../sources/source-service.js';
+import type { ScopedSources } from '../services/sources.js';
 import type { ApiConfig } from './api-config.js';
-import { DEFAULT_HEARTBEAT_MS } from './api-config.js';
+import {
+  DEFAULT_HEARTBEAT_MS,
+  DEFAULT_LOGIN_RATE_LIMIT,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_STREAMS_PER_PRINCIPAL,
+} from './api-config.js';
+import { installAuthentication } from './authenticate.js';
+import { allowedHostsOf, installHostCheck } from './host-check.js';
+import { loggerOptions, rateLimitKey } from './server-options.js';
+import { registerAccountRoutes } from './routes/account-routes.js';
+import { registerAuditRoutes } from './routes/audit-routes.js';
+import { registerAuthRoutes } from './routes/auth-routes.js';
 import { toHttpError } from './http-error.js';
 import { createHttpMetrics } from './http-metrics.js';
 import type { RouteContext } from './route-context.js';
@@ -28,9 +41,14 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 export interface ApiServerDeps {
   app: App;
   config: ApiConfig;
-  /** Source management and webhook deliveries (`Runtime.sources`). */
-  sources?: SourceService;
-  /** Log requests and errors (pino, JSON lines on stdout). Off by default. */
+  /** Source management and webhook deliveries. */
+  sources?: ScopedSources;
+  /** Single sign-on, when configured. */
+  oidc?: OidcLogin;
+  /**
+   * Log requests and errors (pino, JSON lines on stdout; credentials redacted). Off by default
+   * for tests; `serve` turns it on. Errors with status 500 are logged either way (stderr).
+   */
   logger?: boolean;
 }
 
@@ -43,26 +61,41 @@ function contextOf(deps: ApiServerDeps): RouteContext {
       bodyLimitBytes: config.bodyLimitBytes,
       maxStreams: config.maxStreams,
       heartbeatMs: config.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
-      ingestToken: config.ingestToken,
-      adminToken: config.adminToken,
       webRoot: config.webRoot,
       version: config.version ?? packageVersion(),
       mode: config.mode ?? 'embedded',
+      cookieSecure: config.cookieSecure ?? false,
+      loginRateLimitPerMinute: config.loginRateLimitPerMinute ?? DEFAULT_LOGIN_RATE_LIMIT,
     },
     httpMetrics: createHttpMetrics(),
-    streams: createStreamRegistry(config.maxStreams),
+    streams: createStreamRegistry(
+      config.maxStreams,
+      config.maxStreamsPerPrincipal ?? DEFAULT_STREAMS_PER_PRINCIPAL,
+    ),
     sources: deps.sources,
+    oidc: deps.oidc,
   };
 }
 
-function installHooks(server: FastifyInstance, ctx: RouteContext): void {
+function installHooks(server: FastifyInstance, ctx: RouteContext, isLogging: boolean): void {
   server.setErrorHandler((error, request, reply) => {
     const http = toHttpError(error, {
       bodyLimitBytes: request.routeOptions.bodyLimit ?? JSON_BODY_LIMIT,
       isIngest: request.routeOptions.url === INGEST_ROUTE,
     });
-    if (http.isInternal) request.log.error({ err: error }, 'request failed');
+    if (http.isInternal) {
+      request.log.error({ err: error }, 'request failed');
+      // Without a logger (tests, embedding) a 500 must still leave a trace.
+      if (!isLogging)
+        console.error(
+          `langnghe: ${request.method} ${request.routeOptions.url ?? '-'} failed:`,
+          error,
+        );
+    }
     if (http.status === 503) reply.header('retry-after', '5');
+    const retryAfter = http.body.error.details.retryAfterSeconds;
+    if (http.status === 429 && typeof retryAfter === 'number')
+      reply.header('retry-after', String(retryAfter));
     return reply
       .code(http.status)
       .headers(http.headers ?? {})
@@ -105,13 +138,23 @@ function installHooks(server: FastifyInstance, ctx: RouteContext): void {
  */
 export function createApiServer(deps: ApiServerDeps): FastifyInstance {
   const ctx = contextOf(deps);
+  const isLogging = deps.logger === true;
   const server = Fastify({
-    logger: deps.logger === true ? { level: deps.config.logLevel ?? 'info' } : false,
+    logger: isLogging ? loggerOptions(deps.config.logLevel ?? 'info') : false,
     bodyLimit: JSON_BODY_LIMIT,
     requestTimeout: 120_000,
     ajv: { customOptions: { removeAdditional: false } },
   });
-  installHooks(server, ctx);
+  installHostCheck(server, allowedHostsOf(deps.config.bindHost, deps.config.allowedHosts ?? []));
+  installHooks(server, ctx, isLogging);
+  void server.register(rateLimit, {
+    max: deps.config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT,
+    timeWindow: 60_000,
+    keyGenerator: rateLimitKey,
+    // Limits run after authentication would let unauthenticated floods cost a token lookup each.
+    hook: 'onRequest',
+  });
+  installAuthentication(server, deps.app);
   void server.register(swagger, {
     openapi: {
       info: {
@@ -122,6 +165,9 @@ export function createApiServer(deps: ApiServerDeps): FastifyInstance {
     },
   });
   void server.register(async (api) => {
+    registerAuthRoutes(api, ctx);
+    registerAccountRoutes(api, ctx);
+    registerAuditRoutes(api, ctx);
     registerOpsRoutes(api, ctx);
     registerPostRoutes(api, ctx);
     registerTopicRoutes(api, ctx);

@@ -1,5 +1,7 @@
 import { writeFileSync } from 'node:fs';
+import { systemScope } from '../core/scope.js';
 import { DEFAULT_WORKSPACE_ID } from '../core/types.js';
+import type { Store } from '../store/index.js';
 import { generatePosts } from '../demo/index.js';
 import type { App } from '../services/app.js';
 import type { Progress } from './progress.js';
@@ -35,12 +37,13 @@ export const DEMO_POSTS = 4_000;
  * replay file the live demo feeds from. Does nothing once done (a mark in the store says so).
  */
 export async function seedDemo(
-  app: App,
+  { app, store }: { app: App; store: Store },
   options: { now: number; replayFile: string; progress: Progress },
 ): Promise<boolean> {
-  if ((await app.store.getCursor(SEEDED_MARK)) !== undefined) return false;
-  if ((await app.listTopics(DEFAULT_WORKSPACE_ID)).length === 0) {
-    for (const topic of DEFAULT_TOPICS) await app.createTopic(topic);
+  if ((await store.getCursor(SEEDED_MARK)) !== undefined) return false;
+  const scope = systemScope(DEFAULT_WORKSPACE_ID);
+  if ((await app.listTopics(scope)).length === 0) {
+    for (const topic of DEFAULT_TOPICS) await app.createTopic(scope, topic);
   }
   const posts = generatePosts({
     seed: 2026,
@@ -49,7 +52,7 @@ export async function seedDemo(
     spanMs: 7 * DAY_MS,
   });
   for (let i = 0; i < posts.length; i += 500) {
-    await app.ingest(posts.slice(i, i + 500));
+    await app.ingest(scope, posts.slice(i, i + 500));
     options.progress.update(Math.min(i + 500, posts.length), Math.min(i + 500, posts.length));
   }
   const live = generatePosts({ seed: 2027, count: 2_000, endMs: options.now, spanMs: DAY_MS });
@@ -60,6 +63,6 @@ export async function seedDemo(
   options.progress.finish(
     `demo: ${posts.length} sample posts and ${DEFAULT_TOPICS.length} topics loaded (generated sample data, not real posts)`,
   );
-  await app.store.saveCursor(SEEDED_MARK, new Date(options.now).toISOString());
+  await store.saveCursor(SEEDED_MARK, new Date(options.now).toISOString());
   return true;
 }

@@ -9,8 +9,14 @@ import type { Bus } from '../bus/index.js';
 import { createSqliteStore } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import type { Enricher } from '../pipeline/pipeline.js';
+import { systemScope } from '../core/scope.js';
+import { DEFAULT_WORKSPACE_ID } from '../core/types.js';
+import { createOidcLogin } from '../auth/oidc.js';
+import type { OidcLogin } from '../auth/oidc.js';
 import { createApp } from '../services/create-app.js';
 import type { App } from '../services/app.js';
+import { createScopedSources } from '../services/sources.js';
+import type { ScopedSources } from '../services/sources.js';
 import { defaultConnectorRegistry } from '../sources/all-connectors.js';
 import type { SourceLogEvent } from '../sources/connector.js';
 import type { SourceRunDeps } from '../sources/run-source.js';
@@ -18,7 +24,6 @@ import { createScheduler } from '../sources/scheduler.js';
 import type { Scheduler } from '../sources/scheduler.js';
 import { createSecretBox } from '../sources/secrets.js';
 import { createSourceService } from '../sources/source-service.js';
-import type { SourceService } from '../sources/source-service.js';
 import type { CliIo } from './io.js';
 
 /** Wall-clock time: the one place the process reads it for the pure code. */
@@ -45,8 +50,10 @@ export interface Runtime {
   store: Store;
   bus: Bus;
   config: Config;
-  /** Source management (CLI, API); runs go through the scheduler. */
-  sources: SourceService;
+  /** Source management (CLI, API), scoped to a workspace; runs go through the scheduler. */
+  sources: ScopedSources;
+  /** Single sign-on, when the config names a provider. */
+  oidc?: OidcLogin;
   /** Polls the enabled sources on their schedules once started (`serve` starts it). */
   scheduler: Scheduler;
   close(): Promise<void>;
@@ -71,6 +78,23 @@ function openBus(config: Config): Bus {
   );
 }
 
+function openOidc(config: Config): OidcLogin | undefined {
+  const { oidcIssuer, oidcClientId, oidcRedirectUri } = config;
+  if (oidcIssuer === undefined || oidcClientId === undefined || oidcRedirectUri === undefined)
+    return undefined;
+  const issuerHost = new URL(oidcIssuer).hostname;
+  return createOidcLogin(
+    {
+      issuer: oidcIssuer,
+      clientId: oidcClientId,
+      clientSecret: config.oidcClientSecret,
+      redirectUri: oidcRedirectUri,
+    },
+    // A provider on this machine (a test, a local Keycloak) may speak plain HTTP.
+    { allowInsecureHttp: ['127.0.0.1', 'localhost', '[::1]'].includes(issuerHost) },
+  );
+}
+
 /** The composition root: picks the Store and Bus implementations the config names. */
 export async function openRuntime(
   config: Config,
@@ -89,9 +113,16 @@ export async function openRuntime(
     bus,
     clock: options.clock ?? systemClock,
     enrich: options.enrich,
+    maxTopicsPerWorkspace: config.maxTopicsPerWorkspace,
+    sessions: {
+      sessionHours: config.sessionHours,
+      oidcDefaultMembership: config.oidcDefaultMembership,
+    },
   });
+  // Connectors deliver as the system: each post's source decides its workspace and privacy.
+  const collector = systemScope(DEFAULT_WORKSPACE_ID);
   const sourceDeps: SourceRunDeps = {
-    ingest: (items, opts) => app.ingest(items, opts),
+    ingest: (items, opts) => app.ingest(collector, items, opts),
     store,
     clock: options.clock ?? systemClock,
     registry: defaultConnectorRegistry(),
@@ -100,13 +131,14 @@ export async function openRuntime(
     log: options.log,
   };
   const scheduler = createScheduler(sourceDeps, { maxConcurrent: config.maxConcurrentPolls });
-  const sources = createSourceService(sourceDeps, scheduler);
+  const sources = createScopedSources(createSourceService(sourceDeps, scheduler), app.audit);
   return {
     app,
     store,
     bus,
     config,
     sources,
+    oidc: openOidc(config),
     scheduler,
     async close() {
       await scheduler.stop();

@@ -61,38 +61,6 @@ const host = z
     expected: 'a host name or IP address',
   });
 
-const ingestToken = z
-  .string()
-  .min(16)
-  .max(512)
-  .regex(/^[\x21-\x7e]+$/)
-  .optional()
-  .describe(
-    'Bearer token that POST /api/ingest requires (`Authorization: Bearer <token>`). Without one, ingest over HTTP is refused. Generate one with `openssl rand -hex 24`.',
-  )
-  .register(settingsRegistry, {
-    env: 'LANGNGHE_INGEST_TOKEN',
-    kind: 'string',
-    expected: '16–512 printable ASCII characters without spaces',
-    isSecret: true,
-  });
-
-const adminToken = z
-  .string()
-  .min(16)
-  .max(512)
-  .regex(/^[\x21-\x7e]+$/)
-  .optional()
-  .describe(
-    'Bearer token that source management over HTTP requires (POST/DELETE /api/sources, running a source). Without one, sources are managed only from the command line (`langnghe sources`).',
-  )
-  .register(settingsRegistry, {
-    env: 'LANGNGHE_ADMIN_TOKEN',
-    kind: 'string',
-    expected: '16–512 printable ASCII characters without spaces',
-    isSecret: true,
-  });
-
 const secretKey = z
   .string()
   .min(16)
@@ -217,6 +185,202 @@ const bus = z
     expected: '"memory" or a nats:// URL',
   });
 
+const allowedHosts = z
+  .string()
+  .max(4096)
+  .default('')
+  .describe(
+    "Host names the server answers to besides loopback (localhost, 127.0.0.1, [::1]) and `host`, comma-separated (`langnghe.example.gov.vn`). A request for any other name gets 421, which stops DNS-rebinding pages from reaching the API. Needed when `host` is 0.0.0.0: name the machine's public name here, and put TLS in front.",
+  )
+  .register(settingsRegistry, {
+    env: 'LANGNGHE_ALLOWED_HOSTS',
+    kind: 'string',
+    expected: 'host names separated by commas',
+  });
+
+const fetchAllowList = z
+  .string()
+  .max(4096)
+  .default('')
+  .describe(
+    'Private addresses connectors may reach, comma-separated CIDRs or host names (`10.1.2.0/24,intranet.ubnd.local`). By default loopback, private, link-local and cloud-metadata addresses are refused when a connection is made, also after redirects.',
+  )
+  .register(settingsRegistry, {
+    env: 'LANGNGHE_FETCH_ALLOW',
+    kind: 'string',
+    expected: 'CIDRs or host names separated by commas',
+  });
+
+const envAllowList = z
+  .string()
+  .max(4096)
+  .default('')
+  .describe(
+    'Environment variables a source credential may name as `env:NAME`, comma-separated. Empty: any variable not starting with LANGNGHE_.',
+  )
+  .register(settingsRegistry, {
+    env: 'LANGNGHE_ENV_ALLOW',
+    kind: 'string',
+    expected: 'variable names separated by commas',
+  });
+
+const rateLimitPerMinute = z
+  .number()
+  .int()
+  .min(10)
+  .max(1_000_000)
+  .default(1200)
+  .describe(
+    'Requests per minute one address (or one API token) may make; more get 429 with Retry-After.',
+  )
+  .register(settingsRegistry, {
+    env: 'LANGNGHE_RATE_LIMIT',
+    kind: 'integer',
+    expected: 'an integer 10–1000000',
+  });
+
+const loginRateLimitPerMinute = z
+  .number()
+  .int()
+  .min(1)
+  .max(10_000)
+  .default(10)
+  .describe('Login attempts per minute from one address.')
+  .register(settingsRegistry, {
+    env: 'LANGNGHE_LOGIN_RATE_LIMIT',
+    kind: 'integer',
+    expected: 'an integer 1–10000',
+  });
+
+const maxStreamsPerPrincipal = z
+  .number()
+  .int()
+  .min(1)
+  .max(1000)
+  .default(5)
+  .describe('Most live streams one user or token may hold open at once.')
+  .register(settingsRegistry, {
+    env: 'LANGNGHE_MAX_STREAMS_PER_PRINCIPAL',
+    kind: 'integer',
+    expected: 'an integer 1–1000',
+  });
+
+const maxTopicsPerWorkspace = z
+  .number()
+  .int()
+  .min(1)
+  .max(100_000)
+  .default(500)
+  .describe('Most topics one workspace may have.')
+  .register(settingsRegistry, {
+    env: 'LANGNGHE_MAX_TOPICS_PER_WORKSPACE',
+    kind: 'integer',
+    expected: 'an integer 1–100000',
+  });
+
+const sessionHours = z
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 30)
+  .default(12)
+  .describe('Hours a dashboard login lasts.')
+  .register(settingsRegistry, {
+    env: 'LANGNGHE_SESSION_HOURS',
+    kind: 'integer',
+    expected: 'an integer 1–720',
+  });
+
+const cookieSecure = z
+  .boolean()
+  .default(false)
+  .describe('Mark the session cookie Secure (sent over HTTPS only). Turn it on behind TLS.')
+  .register(settingsRegistry, {
+    env: 'LANGNGHE_COOKIE_SECURE',
+    kind: 'boolean',
+    expected: 'true or false (also 1/0, yes/no, on/off)',
+  });
+
+const retention = z
+  .string()
+  .max(1024)
+  .default('')
+  .describe(
+    'Days to keep posts per platform, `platform=days` separated by commas (`facebook=90,zalo=30`); older posts are deleted every hour while serving, and the deletion is in the audit log. Empty: keep everything.',
+  )
+  .register(settingsRegistry, {
+    env: 'LANGNGHE_RETENTION',
+    kind: 'string',
+    expected: 'platform=days pairs separated by commas',
+  });
+
+const oidcIssuer = z
+  .string()
+  .max(2048)
+  .regex(/^https?:\/\/\S+$/)
+  .optional()
+  .describe(
+    'Single sign-on: the OpenID Connect issuer URL (its /.well-known/openid-configuration is read). With oidcClientId and oidcRedirectUri, the login page offers "Đăng nhập một lần / single sign-on".',
+  )
+  .register(settingsRegistry, {
+    env: 'LANGNGHE_OIDC_ISSUER',
+    kind: 'string',
+    expected: 'an http(s) URL',
+  });
+
+const oidcClientId = z
+  .string()
+  .min(1)
+  .max(512)
+  .optional()
+  .describe('Single sign-on: the client id registered at the identity provider.')
+  .register(settingsRegistry, {
+    env: 'LANGNGHE_OIDC_CLIENT_ID',
+    kind: 'string',
+    expected: 'a client id',
+  });
+
+const oidcClientSecret = z
+  .string()
+  .min(1)
+  .max(512)
+  .optional()
+  .describe('Single sign-on: the client secret (absent: a public client with PKCE only).')
+  .register(settingsRegistry, {
+    env: 'LANGNGHE_OIDC_CLIENT_SECRET',
+    kind: 'string',
+    expected: 'the client secret',
+    isSecret: true,
+  });
+
+const oidcRedirectUri = z
+  .string()
+  .max(2048)
+  .regex(/^https?:\/\/\S+\/api\/auth\/oidc\/callback$/)
+  .optional()
+  .describe(
+    "Single sign-on: this server's callback URL as registered, ending in /api/auth/oidc/callback.",
+  )
+  .register(settingsRegistry, {
+    env: 'LANGNGHE_OIDC_REDIRECT_URI',
+    kind: 'string',
+    expected: 'an http(s) URL ending in /api/auth/oidc/callback',
+  });
+
+const oidcDefaultMembership = z
+  .string()
+  .max(200)
+  .regex(/^(?:[a-z0-9][a-z0-9-]{1,62}:(?:admin|analyst|viewer))?$/)
+  .default('')
+  .describe(
+    'Single sign-on: where a user signing in for the first time starts, `workspace:role` (`default:viewer`). Empty: in no workspace until an admin adds them.',
+  )
+  .register(settingsRegistry, {
+    env: 'LANGNGHE_OIDC_DEFAULT_MEMBERSHIP',
+    kind: 'string',
+    expected: 'workspace:role (admin, analyst or viewer), or empty',
+  });
+
 /**
  * Every setting of langnghe, with its default and description. Parsed once at start by
  * `loadConfig`; nothing else reads the environment.
@@ -225,15 +389,28 @@ export const configSchema = z.strictObject({
   dataDir,
   port,
   host,
-  ingestToken,
-  adminToken,
+  allowedHosts,
   secretKey,
+  fetchAllowList,
+  envAllowList,
   collect,
   maxConcurrentPolls,
   demo,
   replayRatePerSecond,
   bodyLimitBytes,
   maxStreams,
+  maxStreamsPerPrincipal,
+  rateLimitPerMinute,
+  loginRateLimitPerMinute,
+  maxTopicsPerWorkspace,
+  sessionHours,
+  cookieSecure,
+  retention,
+  oidcIssuer,
+  oidcClientId,
+  oidcClientSecret,
+  oidcRedirectUri,
+  oidcDefaultMembership,
   logLevel,
   store,
   bus,

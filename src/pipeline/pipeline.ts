@@ -26,6 +26,8 @@ export type Enricher = (post: Post) => Enrichment;
 export interface PipelineMessage {
   post: Post;
   truncated: boolean;
+  /** The workspace that alone may see the post (a private channel); absent: the shared corpus. */
+  privateTo?: string;
   /** Set by `submit` so the caller can learn what became of its items (embedded mode). */
   ticket?: string;
 }
@@ -146,6 +148,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     const added = deps.enrich?.(post) ?? {};
     const stored: StoredPost = { ...post, folded: foldText(`${post.title ?? ''}\n${post.text}`) };
     if (message.truncated) stored.truncated = true;
+    if (message.privateTo !== undefined) stored.privateTo = message.privateTo;
     if (added.labels !== undefined) stored.labels = added.labels;
     if (added.enrichment !== undefined) stored.enrichment = added.enrichment;
     if (stored.lang === undefined && added.lang !== undefined) stored.lang = added.lang;
@@ -187,14 +190,18 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   }
 
   function notify(post: StoredPost, topicIds: string[], doc: ReturnType<typeof prepareDoc>): void {
+    // Explained once per event, however many live listeners ask.
+    const explained = new Map<string, Explanation | undefined>();
     const event: MatchedPost = {
       post,
       topicIds,
       explain(topicId) {
+        if (explained.has(topicId)) return explained.get(topicId);
         const live = deps.registry.get(topicId);
-        return live === undefined
-          ? undefined
-          : explainMatch(live.parsed.ast, live.topic.query, doc);
+        const explanation =
+          live === undefined ? undefined : explainMatch(live.parsed.ast, live.topic.query, doc);
+        explained.set(topicId, explanation);
+        return explanation;
       },
     };
     for (const listener of listeners) listener(event);
@@ -213,7 +220,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         continue;
       }
       const doc = prepareDoc(post);
-      const topicIds = deps.registry.match(deps.registry.workspaceOf(post.sourceId), doc);
+      const topicIds = deps.registry.match(doc, post.privateTo);
       for (const topicId of topicIds)
         matches.push({ postId: post.id, topicId, publishedAt: post.publishedAt });
       perPost.push(topicIds.length);

@@ -1,7 +1,6 @@
-import { DEFAULT_WORKSPACE_ID } from '../core/types.js';
 import type { Topic } from '../core/types.js';
 import { createTopicMatcher, parseQuery } from '../query/index.js';
-import type { MatchDoc, ParsedQuery, TopicMatcher } from '../query/index.js';
+import type { MatchDoc, ParsedQuery } from '../query/index.js';
 
 /** A topic as the pipeline holds it: parsed once, kept with the text it was parsed from. */
 export interface LiveTopic {
@@ -10,56 +9,59 @@ export interface LiveTopic {
 }
 
 /**
- * The topics the pipeline matches against, one incremental matcher per workspace, and which
- * workspace each source feeds. Changing one topic touches only that topic's index entries.
+ * The topics the pipeline matches against: every workspace's, in one incremental matcher, since
+ * the collected corpus is shared. A post private to one workspace (a Zalo OA message) is matched
+ * against that workspace's topics only. Changing one topic touches only its own index entries.
  */
 export interface TopicRegistry {
   /** Adds or replaces a topic; throws the parser's error for a query that does not parse. */
   setTopic(topic: Topic, parsed?: ParsedQuery): void;
   removeTopic(topicId: string): void;
   get(topicId: string): LiveTopic | undefined;
-  setSourceWorkspace(sourceId: string, workspaceId: string): void;
-  /** The workspace a source feeds; sources not registered feed the default workspace. */
-  workspaceOf(sourceId: string): string;
-  /** Topic ids of the workspace that the document matches. */
-  match(workspaceId: string, doc: MatchDoc): string[];
+  /**
+   * Topic ids the document matches: of every workspace, or only of `privateTo` when the post is
+   * private to that workspace.
+   */
+  match(doc: MatchDoc, privateTo?: string): string[];
+  /** How many topics a workspace has (for its cap). */
+  countOf(workspaceId: string): number;
   size(): number;
 }
 
 export function createTopicRegistry(): TopicRegistry {
-  const matchers = new Map<string, TopicMatcher>();
+  const matcher = createTopicMatcher();
   const topics = new Map<string, LiveTopic>();
-  const sources = new Map<string, string>();
+  const perWorkspace = new Map<string, number>();
 
-  function matcherOf(workspaceId: string): TopicMatcher {
-    let matcher = matchers.get(workspaceId);
-    if (matcher === undefined) {
-      matcher = createTopicMatcher();
-      matchers.set(workspaceId, matcher);
-    }
-    return matcher;
+  function count(workspaceId: string, delta: number): void {
+    const next = (perWorkspace.get(workspaceId) ?? 0) + delta;
+    if (next === 0) perWorkspace.delete(workspaceId);
+    else perWorkspace.set(workspaceId, next);
   }
 
   function removeTopic(topicId: string): void {
     const live = topics.get(topicId);
     if (live === undefined) return;
-    matchers.get(live.topic.workspaceId)?.remove(topicId);
+    matcher.remove(topicId);
     topics.delete(topicId);
+    count(live.topic.workspaceId, -1);
   }
 
   return {
     setTopic(topic, parsed = parseQuery(topic.query)) {
       removeTopic(topic.id);
-      matcherOf(topic.workspaceId).set(topic.id, parsed);
+      matcher.set(topic.id, parsed);
       topics.set(topic.id, { topic, parsed });
+      count(topic.workspaceId, 1);
     },
     removeTopic,
     get: (topicId) => topics.get(topicId),
-    setSourceWorkspace(sourceId, workspaceId) {
-      sources.set(sourceId, workspaceId);
+    match(doc, privateTo) {
+      const ids = matcher.match(doc);
+      if (privateTo === undefined) return ids;
+      return ids.filter((id) => topics.get(id)?.topic.workspaceId === privateTo);
     },
-    workspaceOf: (sourceId) => sources.get(sourceId) ?? DEFAULT_WORKSPACE_ID,
-    match: (workspaceId, doc) => matchers.get(workspaceId)?.match(doc) ?? [],
+    countOf: (workspaceId) => perWorkspace.get(workspaceId) ?? 0,
     size: () => topics.size,
   };
 }

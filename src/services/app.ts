@@ -1,17 +1,12 @@
-import type { Clock } from '../core/clock.js';
+import type { Scope } from '../core/scope.js';
 import type { Platform, Topic } from '../core/types.js';
 import type { Explanation } from '../query/index.js';
 import type { PipelineCounters } from '../pipeline/pipeline.js';
 import type { QueryWarning } from '../query/ast.js';
-import type {
-  Source,
-  SourceHealth,
-  Store,
-  StoredPost,
-  TimeRange,
-  VolumeBucket,
-  VolumeBucketSize,
-} from '../store/index.js';
+import type { AccountService } from './accounts.js';
+import type { AuditService } from './audit.js';
+import type { PrivacyService } from './privacy.js';
+import type { StoredPost, TimeRange, VolumeBucket, VolumeBucketSize } from '../store/index.js';
 
 /** One item's failure in an ingest batch; the rest of the batch is still stored. */
 export interface IngestItemError {
@@ -46,7 +41,6 @@ export interface PipelineMetrics extends PipelineCounters {
 }
 
 export interface SearchParams extends TimeRange {
-  workspaceId?: string;
   /** A query in the topic query language; parse errors are `query.syntax` with the position. */
   q?: string;
   topicId?: string;
@@ -88,16 +82,23 @@ export interface BackfillResult {
   matched: number;
 }
 
+/** Where a sign-in comes from, for throttling and the audit log. */
+export interface ClientInfo {
+  address?: string;
+}
+
 /**
- * The use cases every door (HTTP API, CLI, scheduler) calls. Errors are `LangngheError`s:
- * `query.syntax` / `query.limit` (a query that does not parse; details carry the offset),
- * `input.invalid` (a bad body or parameter), `store.not_found`, `store.conflict`.
+ * The use cases every door (HTTP API, CLI, scheduler) calls. Each takes the caller's `Scope`
+ * first (who, in which workspace; see `src/core/scope.ts`) and reads or changes only what that
+ * workspace owns and the shared corpus. Errors are `LangngheError`s: `auth.forbidden` (the scope
+ * lacks the permission), `query.syntax` / `query.limit` (a query that does not parse; details
+ * carry the offset), `input.invalid` (a bad body or parameter), `store.not_found` (also for
+ * another workspace's things: their existence is not revealed), `store.conflict`.
  */
 export interface App {
-  readonly store: Store;
-  readonly clock: Clock;
   /** Validates raw items (unknown JSON), stores the good ones, reports each bad one. */
   ingest(
+    scope: Scope,
     items: readonly unknown[],
     options?: {
       sourceId?: string;
@@ -107,29 +108,35 @@ export interface App {
       isStrict?: boolean;
     },
   ): Promise<IngestResult>;
-  search(params: SearchParams): Promise<SearchResult>;
-  listTopics(workspaceId?: string): Promise<TopicWithCount[]>;
-  getTopic(id: string): Promise<Topic | undefined>;
+  search(scope: Scope, params: SearchParams): Promise<SearchResult>;
+  listTopics(scope: Scope): Promise<TopicWithCount[]>;
+  /** The scope's topic; undefined for an unknown id or another workspace's topic. */
+  getTopic(scope: Scope, id: string): Promise<Topic | undefined>;
   /** Parses the query first; back-fills the last `backfillDays` (default 7) of stored posts. */
-  createTopic(input: {
-    workspaceId?: string;
-    name: string;
-    query: string;
-    id?: string;
-  }): Promise<Topic>;
-  updateTopic(id: string, patch: { name?: string; query?: string }): Promise<Topic>;
-  deleteTopic(id: string): Promise<void>;
+  createTopic(scope: Scope, input: { name: string; query: string; id?: string }): Promise<Topic>;
+  updateTopic(scope: Scope, id: string, patch: { name?: string; query?: string }): Promise<Topic>;
+  deleteTopic(scope: Scope, id: string): Promise<void>;
   /** Runs a query over stored posts without saving it: count and a highlighted sample. */
   testTopic(
-    input: { query: string; workspaceId?: string } & TimeRange & { sampleSize?: number },
+    scope: Scope,
+    input: { query: string } & TimeRange & { sampleSize?: number },
   ): Promise<TopicTestResult>;
   topicVolume(
+    scope: Scope,
     input: { topicId: string; bucket: VolumeBucketSize } & TimeRange,
   ): Promise<VolumeBucket[]>;
-  backfillTopic(topicId: string, range?: TimeRange): Promise<BackfillResult>;
-  listSources(workspaceId?: string): Promise<Array<Source & { health: SourceHealth }>>;
-  /** Subscribes to newly matched posts (of one topic, or all); returns the unsubscribe function. */
-  onMatched(listener: (event: MatchedEvent) => void, topicId?: string): () => void;
+  backfillTopic(scope: Scope, topicId: string, range?: TimeRange): Promise<BackfillResult>;
+  /**
+   * Subscribes to newly matched posts of the scope's topics (one topic, or all); posts come
+   * masked unless the scope may read personal data. Returns the unsubscribe function.
+   */
+  onMatched(scope: Scope, listener: (event: MatchedEvent) => void, topicId?: string): () => void;
+  /** Accounts, sessions, tokens, workspaces and members. */
+  readonly accounts: AccountService;
+  /** The audit log. */
+  readonly audit: AuditService;
+  /** Retention and erasure of personal data. */
+  readonly privacy: PrivacyService;
   metrics(): PipelineMetrics;
   /** True once the store is open and the pipeline runs (for /readyz). */
   isReady(): boolean;

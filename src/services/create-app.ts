@@ -1,16 +1,28 @@
 import type { Clock } from '../core/clock.js';
 import type { LangngheError } from '../core/errors.js';
 import { isLangngheError } from '../core/errors.js';
-import { DEFAULT_WORKSPACE_ID } from '../core/types.js';
+import { requirePermission } from '../core/scope.js';
 import type { Bus } from '../bus/index.js';
 import type { Store } from '../store/index.js';
 import { createPipeline } from '../pipeline/pipeline.js';
-import type { Enricher, PipelineMessage } from '../pipeline/pipeline.js';
-import { normalizePost } from '../pipeline/post-input.js';
+import type { Enricher } from '../pipeline/pipeline.js';
 import { createTopicRegistry } from '../pipeline/topic-registry.js';
-import type { App, IngestItemError, MatchedEvent } from './app.js';
+import { createAccountService } from './accounts.js';
+import type { SessionSettings } from './accounts.js';
+import type { App } from './app.js';
+import { createAuditService } from './audit.js';
+import { ingestItems } from './ingest.js';
+import { createLiveMatches } from './live.js';
+import { createPrivacyService } from './privacy.js';
 import { searchPosts } from './search.js';
-import { backfillTopic, createTopic, deleteTopic, testTopic, updateTopic } from './topics.js';
+import {
+  backfillTopic,
+  createTopic,
+  deleteTopic,
+  ownTopic,
+  testTopic,
+  updateTopic,
+} from './topics.js';
 
 export interface AppDeps {
   store: Store;
@@ -21,16 +33,16 @@ export interface AppDeps {
   batchSize?: number;
   /** Called for topics stored earlier whose query no longer parses (they are not matched). */
   onTopicSkipped?: (topicId: string, error: LangngheError) => void;
+  /** Sessions, lockout and single sign-on settings. */
+  sessions?: Partial<SessionSettings>;
+  /** Most topics one workspace may have. */
+  maxTopicsPerWorkspace?: number;
 }
-
-const DAY_MS = 24 * 3600_000;
 
 /** Wires the store, bus and pipeline into the use cases every door calls. */
 export async function createApp(deps: AppDeps): Promise<App> {
   const { store, clock } = deps;
   const registry = createTopicRegistry();
-  for (const source of await store.listSources())
-    registry.setSourceWorkspace(source.id, source.workspaceId);
   for (const workspace of await store.listWorkspaces()) {
     for (const topic of await store.listTopics(workspace.id)) {
       try {
@@ -50,93 +62,55 @@ export async function createApp(deps: AppDeps): Promise<App> {
     batchSize: deps.batchSize,
   });
   pipeline.start();
-  const topicDeps = { store, registry, clock };
+  const audit = createAuditService(store);
+  const privacy = createPrivacyService({ store, clock, audit });
+  const accounts = createAccountService({ store, clock, audit, settings: deps.sessions });
+  const topicDeps = {
+    store,
+    registry,
+    clock,
+    audit,
+    privacy,
+    maxTopicsPerWorkspace: deps.maxTopicsPerWorkspace,
+  };
+  const live = createLiveMatches({ pipeline, registry, privacy });
   let isOpen = true;
 
   return {
-    store,
-    clock,
-    async ingest(items, options = {}) {
-      const unit = options.unit ?? 'index';
-      const first = options.firstIndex ?? (unit === 'line' ? 1 : 0);
-      const now = new Date(clock.now()).toISOString();
-      const errors: IngestItemError[] = [];
-      const messages: Omit<PipelineMessage, 'ticket'>[] = [];
-      const indexOf = new Map<string, number>();
-      for (const [i, item] of items.entries()) {
-        try {
-          const { post, truncated } = normalizePost(item, {
-            now,
-            sourceId: options.sourceId,
-            isStrict: options.isStrict,
-          });
-          indexOf.set(post.id, first + i);
-          messages.push({ post, truncated });
-        } catch (error) {
-          if (!isLangngheError(error)) throw error;
-          errors.push({ index: first + i, unit, code: error.code, message: error.message });
-        }
-      }
-      const outcome = await pipeline.submit(messages);
-      for (const failure of outcome.failed)
-        errors.push({
-          index: indexOf.get(failure.id) ?? -1,
-          unit,
-          code: failure.code,
-          message: failure.message,
-        });
-      errors.sort((a, b) => a.index - b.index);
-      return {
-        accepted: messages.length,
-        inserted: outcome.inserted,
-        updated: outcome.updated,
-        matched: outcome.matched,
-        errors,
-      };
-    },
-    search: (params) => searchPosts({ store, registry }, params),
-    async listTopics(workspaceId = DEFAULT_WORKSPACE_ID) {
+    ingest: (scope, items, options) =>
+      ingestItems({ store, clock, pipeline }, scope, items, options),
+    search: (scope, params) => searchPosts({ store, registry, privacy }, scope, params),
+    async listTopics(scope) {
+      requirePermission(scope, 'topics:read');
       const counts = new Map(
-        (await store.topicCounts(workspaceId)).map((c) => [c.topicId, c.count]),
+        (await store.topicCounts(scope.workspaceId)).map((c) => [c.topicId, c.count]),
       );
-      return (await store.listTopics(workspaceId)).map((topic) => ({
+      return (await store.listTopics(scope.workspaceId)).map((topic) => ({
         ...topic,
         count: counts.get(topic.id) ?? 0,
       }));
     },
-    getTopic: (id) => store.getTopic(id),
-    createTopic: (input) => createTopic(topicDeps, input),
-    updateTopic: (id, patch) => updateTopic(topicDeps, id, patch),
-    deleteTopic: (id) => deleteTopic(topicDeps, id),
-    testTopic: (input) => testTopic(topicDeps, input),
-    topicVolume: ({ topicId, bucket, from, to }) => {
+    async getTopic(scope, id) {
+      requirePermission(scope, 'topics:read');
+      const topic = await store.getTopic(id);
+      return topic?.workspaceId === scope.workspaceId ? topic : undefined;
+    },
+    createTopic: (scope, input) => createTopic(topicDeps, scope, input),
+    updateTopic: (scope, id, patch) => updateTopic(topicDeps, scope, id, patch),
+    deleteTopic: (scope, id) => deleteTopic(topicDeps, scope, id),
+    testTopic: (scope, input) => testTopic(topicDeps, scope, input),
+    async topicVolume(scope, { topicId, bucket, from, to }) {
+      requirePermission(scope, 'topics:read');
+      await ownTopic(topicDeps, scope, topicId);
       const end = to ?? new Date(clock.now()).toISOString();
-      const start = from ?? new Date(Date.parse(end) - 7 * DAY_MS).toISOString();
+      const start = from ?? new Date(Date.parse(end) - 7 * 86_400_000).toISOString();
       return store.topicVolume({ topicId, bucket, from: start, to: end });
     },
-    backfillTopic: (topicId, range) => backfillTopic(topicDeps, topicId, range),
-    async listSources(workspaceId) {
-      const sources = await store.listSources(workspaceId);
-      return Promise.all(
-        sources.map(async (source) => ({
-          ...source,
-          health: await store.getSourceHealth(source.id),
-        })),
-      );
-    },
-    onMatched(listener, topicId) {
-      return pipeline.onMatched((event) => {
-        const topicIds =
-          topicId === undefined ? event.topicIds : event.topicIds.filter((id) => id === topicId);
-        if (topicIds.length === 0) return;
-        const explanations: MatchedEvent['explanations'] = {};
-        for (const id of topicIds) {
-          const explanation = event.explain(id);
-          if (explanation !== undefined) explanations[id] = explanation;
-        }
-        listener({ post: event.post, topicIds, explanations });
-      });
-    },
+    backfillTopic: (scope, topicId, range) => backfillTopic(topicDeps, scope, topicId, range),
+    onMatched: (scope, listener, topicId) => live.subscribe(scope, listener, topicId),
+    accounts,
+    audit,
+    privacy,
     metrics() {
       return {
         ...pipeline.counters(),

@@ -1,11 +1,17 @@
 import { LangngheError } from '../core/errors.js';
+import { cleanQueryText } from '../core/clean-text.js';
+import type { Scope } from '../core/scope.js';
+import { requirePermission } from '../core/scope.js';
 import { compileQuery, explainMatch, parseQuery, prepareDoc } from '../query/index.js';
 import type { ParsedQuery, QueryNode } from '../query/index.js';
 import type { PostFilter, Store } from '../store/index.js';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, encodePageCursor } from '../store/index.js';
 import type { TopicRegistry } from '../pipeline/topic-registry.js';
 import type { SearchHit, SearchParams, SearchResult } from './app.js';
+import type { PrivacyService } from './privacy.js';
 import { prefilterOf } from './prefilter.js';
+
+const MAX_QUERY = 4_096;
 
 /** Store pages read per search call before returning what was found (with a cursor). */
 const MAX_PAGES_PER_CALL = 10;
@@ -20,8 +26,10 @@ function queryFor(
   params: SearchParams,
   registry: TopicRegistry,
 ): { parsed?: ParsedQuery; text?: string; isFilter: boolean } {
-  if (params.q !== undefined && params.q.trim() !== '')
-    return { parsed: parseQuery(params.q), text: params.q, isFilter: true };
+  if (params.q !== undefined && params.q.trim() !== '') {
+    const text = cleanQueryText(params.q, { maxLength: MAX_QUERY });
+    return { parsed: parseQuery(text), text, isFilter: true };
+  }
   if (params.topicId !== undefined) {
     const live = registry.get(params.topicId);
     if (live !== undefined) return { parsed: live.parsed, text: live.topic.query, isFilter: false };
@@ -34,18 +42,22 @@ function queryFor(
  * verifies every candidate and explains where it matched. Newest first, keyset paging.
  */
 export async function searchPosts(
-  deps: { store: Store; registry: TopicRegistry },
+  deps: { store: Store; registry: TopicRegistry; privacy: PrivacyService },
+  scope: Scope,
   params: SearchParams,
 ): Promise<SearchResult> {
+  requirePermission(scope, 'posts:read');
   const limit = Math.min(Math.max(params.limit ?? DEFAULT_SEARCH_LIMIT, 1), MAX_SEARCH_LIMIT);
-  if (params.topicId !== undefined && (await deps.store.getTopic(params.topicId)) === undefined) {
-    throw new LangngheError('store.not_found', `no topic ${params.topicId}`);
+  if (params.topicId !== undefined) {
+    const topic = await deps.store.getTopic(params.topicId);
+    if (topic === undefined || topic.workspaceId !== scope.workspaceId)
+      throw new LangngheError('store.not_found', `no topic ${params.topicId.slice(0, 80)}`);
   }
   const query = queryFor(params, deps.registry);
   const ast: QueryNode | undefined = query.parsed?.ast;
   const predicate = query.isFilter && ast !== undefined ? compileQuery(ast) : undefined;
   const filter: PostFilter = {
-    workspaceId: params.workspaceId,
+    visibleTo: scope.workspaceId,
     topicId: params.topicId,
     platforms: params.platforms,
     from: params.from,
@@ -72,5 +84,14 @@ export async function searchPosts(
     }
     if (cursor === undefined) break;
   }
-  return { hits, nextCursor: cursor, warnings: query.parsed?.warnings ?? [] };
+  const shown = await deps.privacy.present(
+    scope,
+    hits.map((hit) => hit.post),
+    'posts.search',
+  );
+  return {
+    hits: hits.map((hit, i) => ({ ...hit, post: shown[i]! })),
+    nextCursor: cursor,
+    warnings: query.parsed?.warnings ?? [],
+  };
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { IngestResult } from '../../services/app.js';
-import { checkBearer } from '../bearer-auth.js';
+import { scopeOf } from '../authenticate.js';
 import type { IngestBody } from '../parse-ingest-body.js';
 import { parseJsonArray, parseNdjson } from '../parse-ingest-body.js';
 import type { RouteContext } from '../route-context.js';
@@ -52,12 +52,10 @@ export function registerIngestRoutes(api: FastifyInstance, ctx: RouteContext): v
       INGEST_ROUTE,
       {
         bodyLimit: bodyLimitBytes,
-        onRequest: async (request) =>
-          checkBearer(request.headers.authorization, ctx.config.ingestToken),
         schema: routeSchema({
           summary: 'Ingest posts (NDJSON, one post per line; or a JSON array)',
           description:
-            'Requires `Authorization: Bearer <ingestToken>`. Content-Type application/x-ndjson: each line is read on its own; a bad line (invalid UTF-8, malformed JSON, invalid post) is reported in `errors` with its line number and the rest is stored. application/json: an array of posts, errors by index. Bodies over bodyLimitBytes get 413.',
+            'Requires an API token (or session) with ingest:write in the workspace: `Authorization: Bearer <token>`. Content-Type application/x-ndjson: each line is read on its own; a bad line (invalid UTF-8, malformed JSON, invalid post) is reported in `errors` with its line number and the rest is stored. application/json: an array of posts, errors by index. Bodies over bodyLimitBytes get 413.',
           tags: ['ingest'],
           querystring: ingestQuery,
           response: { 200: ingestResponse },
@@ -68,7 +66,7 @@ export function registerIngestRoutes(api: FastifyInstance, ctx: RouteContext): v
         const result =
           body.items.length === 0
             ? { accepted: 0, inserted: 0, updated: 0, matched: 0, errors: [] }
-            : await ctx.app.ingest(body.items, {
+            : await ctx.app.ingest(scopeOf(request), body.items, {
                 sourceId: request.query.sourceId,
                 unit: 'index',
                 firstIndex: 0,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { LangngheError } from '../../core/errors.js';
 import { PLATFORMS } from '../../core/types.js';
 import type { Platform } from '../../core/types.js';
+import { scopeOf } from '../authenticate.js';
 import { toApiHit } from '../highlights.js';
 import type { RouteContext } from '../route-context.js';
 import { routeSchema } from '../route-schema.js';
@@ -41,8 +42,8 @@ export function registerPostRoutes(api: FastifyInstance, ctx: RouteContext): voi
       }),
     },
     async (request) => {
-      const { q, topic, platform, from, to, cursor, limit, workspaceId } = request.query;
-      const result = await ctx.app.search({
+      const { q, topic, platform, from, to, cursor, limit } = request.query;
+      const result = await ctx.app.search(scopeOf(request), {
         q,
         topicId: topic,
         platforms: parsePlatforms(platform),
@@ -50,7 +51,6 @@ export function registerPostRoutes(api: FastifyInstance, ctx: RouteContext): voi
         to,
         cursor,
         limit,
-        workspaceId,
       });
       return {
         hits: result.hits.map(toApiHit),

@@ -1,6 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { LangngheError } from '../../core/errors.js';
-import { ADMIN, checkBearer } from '../bearer-auth.js';
+import { scopeOf } from '../authenticate.js';
 import type { RouteContext } from '../route-context.js';
 import { routeSchema } from '../route-schema.js';
 import { idParams } from '../schemas/common-schema.js';
@@ -13,43 +13,37 @@ import {
   testSourceResponse,
   updateSourceBody,
 } from '../schemas/ops-schema.js';
-import { workspaceQuery } from '../schemas/topic-schema.js';
-import type { SourceInputBody, SourceService } from '../../sources/source-service.js';
+import type { ScopedSources } from '../../services/sources.js';
+import type { SourceInputBody } from '../../sources/source-service.js';
 
 const tags = ['sources'];
 type IdParams = { id: string };
 
 /**
- * Sources (connector instances): the list with health for everyone; adding, changing, running and
- * removing behind the admin token. A source's configuration is never returned.
+ * Sources (connector instances) of the request's workspace: the list with health for its members;
+ * adding, changing, running and removing for its admins. Credentials are never returned.
  */
 export function registerSourceRoutes(api: FastifyInstance, ctx: RouteContext): void {
-  api.get<{ Querystring: { workspaceId?: string } }>(
+  api.get(
     '/api/sources',
     {
       schema: routeSchema({
         summary: 'Sources (connector instances) with their health and next run',
-        description: "A source's own configuration (which may hold API keys) is never returned.",
+        description: 'Credentials are never returned (`***` or `env:NAME`).',
         tags,
-        querystring: workspaceQuery,
         response: { 200: sourceListResponse },
       }),
     },
     async (request) => ({
-      sources:
-        ctx.sources === undefined
-          ? await ctx.app.listSources(request.query.workspaceId)
-          : await ctx.sources.list(request.query.workspaceId),
+      sources: ctx.sources === undefined ? [] : await ctx.sources.list(scopeOf(request)),
     }),
   );
 
-  const service = (): SourceService => {
+  const service = (): ScopedSources => {
     if (ctx.sources === undefined)
       throw new LangngheError('app.unavailable', 'Source management is not available here');
     return ctx.sources;
   };
-  const admin = async (request: FastifyRequest): Promise<void> =>
-    checkBearer(request.headers.authorization, ctx.config.adminToken, ADMIN);
 
   api.get(
     '/api/sources/kinds',
@@ -60,15 +54,14 @@ export function registerSourceRoutes(api: FastifyInstance, ctx: RouteContext): v
         response: { 200: kindListResponse },
       }),
     },
-    async () => ({ kinds: service().kinds() }),
+    async (request) => ({ kinds: service().kinds(scopeOf(request)) }),
   );
 
   api.post<{ Body: SourceInputBody }>(
     '/api/sources',
     {
-      onRequest: admin,
       schema: routeSchema({
-        summary: 'Add a source (admin token)',
+        summary: 'Add a source',
         description:
           'Validates the config against the connector first. The server starts polling it at once.',
         tags,
@@ -76,7 +69,8 @@ export function registerSourceRoutes(api: FastifyInstance, ctx: RouteContext): v
         response: { 201: sourceSchema },
       }),
     },
-    async (request, reply) => reply.code(201).send(await service().add(request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await service().add(scopeOf(request), request.body)),
   );
 
   api.patch<{
@@ -85,9 +79,8 @@ export function registerSourceRoutes(api: FastifyInstance, ctx: RouteContext): v
   }>(
     '/api/sources/:id',
     {
-      onRequest: admin,
       schema: routeSchema({
-        summary: 'Change, enable or disable a source (admin token)',
+        summary: 'Change, enable or disable a source',
         description: 'Credential fields left out of a new config keep their stored value.',
         tags,
         params: idParams,
@@ -95,22 +88,21 @@ export function registerSourceRoutes(api: FastifyInstance, ctx: RouteContext): v
         response: { 200: sourceSchema },
       }),
     },
-    async (request) => service().update(request.params.id, request.body),
+    async (request) => service().update(scopeOf(request), request.params.id, request.body),
   );
 
   api.delete<{ Params: IdParams }>(
     '/api/sources/:id',
     {
-      onRequest: admin,
       schema: routeSchema({
-        summary: 'Remove a source with its cursor and health; its posts stay (admin token)',
+        summary: 'Remove a source with its cursor and health; its posts stay',
         tags,
         params: idParams,
         response: { 204: null },
       }),
     },
     async (request, reply) => {
-      await service().remove(request.params.id);
+      await service().remove(scopeOf(request), request.params.id);
       return reply.code(204).send();
     },
   );
@@ -118,28 +110,28 @@ export function registerSourceRoutes(api: FastifyInstance, ctx: RouteContext): v
   api.post<{ Params: IdParams }>(
     '/api/sources/:id/run',
     {
-      onRequest: admin,
       schema: routeSchema({
-        summary: 'Poll a source now and store what arrives (admin token)',
+        summary: 'Poll a source now and store what arrives',
         tags,
         params: idParams,
         response: { 200: runOutcomeResponse },
       }),
     },
-    async (request) => service().run(request.params.id),
+    async (request) => service().run(scopeOf(request), request.params.id),
   );
 
   api.post<{ Params: IdParams }>(
     '/api/sources/:id/test',
     {
-      onRequest: admin,
       schema: routeSchema({
-        summary: 'Fetch the first items without storing them (admin token)',
+        summary: 'Fetch the first items without storing them',
         tags,
         params: idParams,
         response: { 200: testSourceResponse },
       }),
     },
-    async (request) => ({ items: (await service().test(request.params.id)).items }),
+    async (request) => ({
+      items: (await service().test(scopeOf(request), request.params.id)).items,
+    }),
   );
 }

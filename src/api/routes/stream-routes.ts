@@ -1,6 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { LangngheError } from '../../core/errors.js';
+import type { Scope } from '../../core/scope.js';
+import { scopeOf } from '../authenticate.js';
 import { toHighlights, toPublicPost } from '../highlights.js';
 import type { RouteContext } from '../route-context.js';
 import { routeSchema } from '../route-schema.js';
@@ -19,6 +21,7 @@ export const STREAM_ROUTE = '/api/stream';
 function streamMatches(
   res: ServerResponse,
   ctx: RouteContext,
+  scope: Scope,
   topicId: string | undefined,
   onClose: () => void,
 ): EventStream {
@@ -33,13 +36,17 @@ function streamMatches(
   });
   if (stream.isClosed) return stream;
   cleanup.heartbeat = setInterval(() => stream.comment('heartbeat'), ctx.config.heartbeatMs);
-  cleanup.unsubscribe = ctx.app.onMatched((event) => {
-    stream.send('match', {
-      post: toPublicPost(event.post),
-      topicIds: event.topicIds,
-      highlights: toHighlights(Object.values(event.explanations)),
-    });
-  }, topicId);
+  cleanup.unsubscribe = ctx.app.onMatched(
+    scope,
+    (event) => {
+      stream.send('match', {
+        post: toPublicPost(event.post),
+        topicIds: event.topicIds,
+        highlights: toHighlights(Object.values(event.explanations)),
+      });
+    },
+    topicId,
+  );
   return stream;
 }
 
@@ -61,21 +68,30 @@ export function registerStreamRoutes(api: FastifyInstance, ctx: RouteContext): v
     },
     async (request, reply) => {
       const topicId = request.query.topic;
-      if (topicId !== undefined && (await ctx.app.getTopic(topicId)) === undefined) {
+      const scope = scopeOf(request);
+      if (topicId !== undefined && (await ctx.app.getTopic(scope, topicId)) === undefined) {
         throw new LangngheError('store.not_found', `No topic ${topicId}`, { details: { topicId } });
       }
       const slot: { stream?: EventStream } = {};
       const handle: OpenStream = { end: () => slot.stream?.end() };
-      if (!ctx.streams.add(handle)) {
+      const added = ctx.streams.add(handle, scope.principal.tokenId ?? scope.principal.id);
+      if (added === 'total') {
         throw new LangngheError(
           'stream.busy',
           `Too many live streams are open (${ctx.streams.capacity}); try again later`,
           { details: { maxStreams: ctx.streams.capacity } },
         );
       }
+      if (added === 'owner') {
+        throw new LangngheError(
+          'stream.too_many',
+          `You already hold ${ctx.streams.perOwner} live streams open; close one first`,
+          { details: { maxStreamsPerPrincipal: ctx.streams.perOwner } },
+        );
+      }
       reply.hijack();
       ctx.httpMetrics.record('GET', STREAM_ROUTE, 200);
-      slot.stream = streamMatches(reply.raw, ctx, topicId, () => ctx.streams.delete(handle));
+      slot.stream = streamMatches(reply.raw, ctx, scope, topicId, () => ctx.streams.delete(handle));
     },
   );
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { LangngheError } from '../../core/errors.js';
+import { scopeOf } from '../authenticate.js';
 import { toApiHit } from '../highlights.js';
 import type { RouteContext } from '../route-context.js';
 import { routeSchema } from '../route-schema.js';
@@ -22,7 +23,6 @@ import {
   updateTopicBody,
   volumeQuery,
   volumeResponse,
-  workspaceQuery,
 } from '../schemas/topic-schema.js';
 
 const tags = ['topics'];
@@ -32,17 +32,16 @@ type IdParams = { id: string };
 export function registerTopicRoutes(api: FastifyInstance, ctx: RouteContext): void {
   const { app } = ctx;
 
-  api.get<{ Querystring: { workspaceId?: string } }>(
+  api.get(
     '/api/topics',
     {
       schema: routeSchema({
-        summary: 'Topics of a workspace with their match counts',
+        summary: 'Topics of the workspace with their match counts',
         tags,
-        querystring: workspaceQuery,
         response: { 200: topicListResponse },
       }),
     },
-    async (request) => ({ topics: await app.listTopics(request.query.workspaceId) }),
+    async (request) => ({ topics: await app.listTopics(scopeOf(request)) }),
   );
 
   api.post<{ Body: CreateTopicBody }>(
@@ -55,7 +54,8 @@ export function registerTopicRoutes(api: FastifyInstance, ctx: RouteContext): vo
         response: { 201: topicSchema },
       }),
     },
-    async (request, reply) => reply.code(201).send(await app.createTopic(request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await app.createTopic(scopeOf(request), request.body)),
   );
 
   api.post<{ Body: TestTopicBody }>(
@@ -69,7 +69,7 @@ export function registerTopicRoutes(api: FastifyInstance, ctx: RouteContext): vo
       }),
     },
     async (request) => {
-      const result = await app.testTopic(request.body);
+      const result = await app.testTopic(scopeOf(request), request.body);
       return { ...result, sample: result.sample.map(toApiHit) };
     },
   );
@@ -85,7 +85,7 @@ export function registerTopicRoutes(api: FastifyInstance, ctx: RouteContext): vo
       }),
     },
     async (request) => {
-      const topic = await app.getTopic(request.params.id);
+      const topic = await app.getTopic(scopeOf(request), request.params.id);
       if (topic === undefined) throw notFound(request.params.id);
       return topic;
     },
@@ -109,7 +109,7 @@ export function registerTopicRoutes(api: FastifyInstance, ctx: RouteContext): vo
           details: { field: 'body' },
         });
       }
-      return app.updateTopic(request.params.id, { name, query });
+      return app.updateTopic(scopeOf(request), request.params.id, { name, query });
     },
   );
 
@@ -124,7 +124,7 @@ export function registerTopicRoutes(api: FastifyInstance, ctx: RouteContext): vo
       }),
     },
     async (request, reply) => {
-      await app.deleteTopic(request.params.id);
+      await app.deleteTopic(scopeOf(request), request.params.id);
       return reply.code(204).send();
     },
   );
@@ -142,9 +142,8 @@ export function registerTopicRoutes(api: FastifyInstance, ctx: RouteContext): vo
     },
     async (request) => {
       const { id } = request.params;
-      if ((await app.getTopic(id)) === undefined) throw notFound(id);
       const { bucket, from, to } = request.query;
-      const buckets = await app.topicVolume({ topicId: id, bucket, from, to });
+      const buckets = await app.topicVolume(scopeOf(request), { topicId: id, bucket, from, to });
       return { topicId: id, bucket, buckets };
     },
   );
@@ -166,7 +165,7 @@ export function registerTopicRoutes(api: FastifyInstance, ctx: RouteContext): vo
     },
     async (request) => {
       const { from, to } = request.body;
-      return app.backfillTopic(request.params.id, { from, to });
+      return app.backfillTopic(scopeOf(request), request.params.id, { from, to });
     },
   );
 }

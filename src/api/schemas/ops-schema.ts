@@ -50,7 +50,6 @@ export const createSourceBody = z.strictObject({
     .string()
     .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/)
     .optional(),
-  workspaceId: idString.optional(),
   kind: z.string().min(1).max(60),
   name: z.string().min(1).max(200).optional(),
   config: sourceConfig,

@@ -66,7 +66,6 @@ export const searchQuery = z.strictObject({
   to: timestamp.optional().describe('Published before (exclusive)'),
   cursor: z.string().max(LIMITS.cursor).optional().describe('nextCursor of the previous page'),
   limit: z.number().int().min(1).max(500).optional(),
-  workspaceId: idString.optional(),
 });
 
 export const searchResponse = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, idString, queryString, timestamp, warningSchema } from './common-schema.js';
+import { LIMITS, queryString, timestamp, warningSchema } from './common-schema.js';
 import { hitSchema } from './post-schema.js';
 
 const name = z.string().min(1).max(LIMITS.name).regex(/\S/).describe('Topic name shown in the UI');
@@ -18,14 +18,11 @@ export const topicWithCountSchema = topicSchema.extend({
   count: z.number().int().describe('Posts matched'),
 });
 
-export const workspaceQuery = z.strictObject({ workspaceId: idString.optional() });
-
 export const topicListResponse = z.object({ topics: z.array(topicWithCountSchema) });
 
 export const createTopicBody = z.strictObject({
   name,
   query,
-  workspaceId: idString.optional(),
 });
 
 /** At least one field; checked by the handler (JSON Schema from zod cannot say it). */
@@ -36,7 +33,6 @@ export const testTopicBody = z.strictObject({
   from: timestamp.optional(),
   to: timestamp.optional(),
   sampleSize: z.number().int().min(1).max(100).optional(),
-  workspaceId: idString.optional(),
 });
 
 export const testTopicResponse = z.object({

@@ -1,6 +1,8 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { systemScope } from '../../core/scope.js';
+import { DEFAULT_WORKSPACE_ID } from '../../core/types.js';
 import type { CliIo } from '../io.js';
 import { UsageError, writeLine } from '../io.js';
 import { createProgress } from '../progress.js';
@@ -29,6 +31,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
       map: { type: 'string', multiple: true, default: [] },
       platform: { type: 'string' },
       source: { type: 'string' },
+      workspace: { type: 'string', default: DEFAULT_WORKSPACE_ID },
       lenient: { type: 'boolean', default: false },
       restart: { type: 'boolean', default: false },
       batch: { type: 'string', default: '1000' },
@@ -80,7 +83,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
           ? { ...value, platform: values.platform }
           : value,
       );
-      const result = await runtime.app.ingest(items, {
+      const result = await runtime.app.ingest(systemScope(values.workspace), items, {
         sourceId: values.source,
         unit: 'index',
         isStrict: !values.lenient,

@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApiServer } from '../../api/index.js';
+import { systemScope } from '../../core/scope.js';
+import { DEFAULT_WORKSPACE_ID } from '../../core/types.js';
+import { parseRetention } from '../../services/privacy.js';
 import { defaultEnricher } from '../../pipeline/default-enricher.js';
 import { runReplay } from '../../sources/replay/replay-source.js';
 import type { CliIo } from '../io.js';
@@ -52,15 +55,23 @@ export async function runServe(
     },
   });
   const stop = new AbortController();
+  const retention = parseRetention(config.retention);
   const server = createApiServer({
     app: runtime.app,
     sources: runtime.sources,
+    oidc: runtime.oidc,
+    logger: true,
     config: {
       demo: config.demo,
       bodyLimitBytes: config.bodyLimitBytes,
       maxStreams: config.maxStreams,
-      ingestToken: config.ingestToken,
-      adminToken: config.adminToken,
+      maxStreamsPerPrincipal: config.maxStreamsPerPrincipal,
+      logLevel: config.logLevel,
+      bindHost: config.host,
+      allowedHosts: config.allowedHosts.split(','),
+      rateLimitPerMinute: config.rateLimitPerMinute,
+      loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+      cookieSecure: config.cookieSecure,
     },
   });
   const shutdown = async (): Promise<void> => {
@@ -77,7 +88,21 @@ export async function runServe(
         total: DEMO_POSTS,
         label: 'demo data',
       });
-      await seedDemo(runtime.app, { now: systemClock.now(), replayFile, progress });
+      await seedDemo(runtime, { now: systemClock.now(), replayFile, progress });
+    }
+    const owner = await runtime.app.accounts.bootstrap();
+    if (owner !== undefined) {
+      await writeLine(
+        io.stdout,
+        `Tài khoản quản trị / owner account created — login: ${owner.login}  password: ${owner.password}\n` +
+          '  (shown only this once; sign in at the address below and change it. Lost it? langnghe users reset-password owner)',
+      );
+    }
+    if (config.host === '0.0.0.0' || config.host === '::') {
+      await writeLine(
+        io.stderr,
+        'langnghe: warning: listening on every interface. Put TLS in front (LANGNGHE_COOKIE_SECURE=true) and name the public host in LANGNGHE_ALLOWED_HOSTS.',
+      );
     }
     await server.listen({ port: config.port, host: config.host });
     await writeLine(
@@ -91,13 +116,17 @@ export async function runServe(
       sync = setInterval(() => void runtime.scheduler.sync().catch(() => undefined), 30_000);
       sync.unref();
     }
+    const housekeeping = startRetention(runtime, retention, io);
     const replay =
       config.demo && existsSync(replayFile)
         ? runReplay({
             file: replayFile,
             ratePerSecond: config.replayRatePerSecond,
             clock: systemClock,
-            ingest: (items) => runtime.app.ingest(items, { sourceId: 'demo:live' }),
+            ingest: (items) =>
+              runtime.app.ingest(systemScope(DEFAULT_WORKSPACE_ID), items, {
+                sourceId: 'demo:live',
+              }),
             isLooping: true,
             signal: stop.signal,
           })
@@ -111,6 +140,7 @@ export async function runServe(
     await writeLine(io.stderr, 'langnghe: stopping…');
     stop.abort();
     if (sync !== undefined) clearInterval(sync);
+    clearInterval(housekeeping);
     await replay;
     return 0;
   } catch (error) {
@@ -125,4 +155,28 @@ export async function runServe(
   } finally {
     await shutdown();
   }
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Deletes posts past the retention policy now and every hour (each deletion is audited). */
+function startRetention(
+  runtime: Awaited<ReturnType<typeof openRuntime>>,
+  policy: ReturnType<typeof parseRetention>,
+  io: CliIo,
+): NodeJS.Timeout {
+  const run = (): void => {
+    if (Object.keys(policy).length === 0) return;
+    runtime.app.privacy.applyRetention(systemScope(DEFAULT_WORKSPACE_ID), policy).then(
+      ({ deleted }) => {
+        const total = Object.values(deleted).reduce((a, b) => a + (b ?? 0), 0);
+        if (total > 0) io.stderr.write(`langnghe: retention deleted ${total} posts\n`);
+      },
+      (error: unknown) => io.stderr.write(`langnghe: retention failed: ${String(error)}\n`),
+    );
+  };
+  run();
+  const timer = setInterval(run, HOUR_MS);
+  timer.unref();
+  return timer;
 }

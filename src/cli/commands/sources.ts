@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { systemScope } from '../../core/scope.js';
+import { DEFAULT_WORKSPACE_ID } from '../../core/types.js';
 import { defaultEnricher } from '../../pipeline/default-enricher.js';
 import type { SourceLogEvent } from '../../sources/connector.js';
 import type { SourceView } from '../../sources/source-service.js';
 import type { CliIo } from '../io.js';
 import { UsageError, writeLine } from '../io.js';
-import { openRuntime, readConfig } from '../runtime.js';
+import { openRuntime, readConfig, systemClock } from '../runtime.js';
 
 export const sourcesHelp = `langnghe sources add|list|run|test|remove|kinds …  (the connectors that collect posts)
 
@@ -29,7 +31,7 @@ export const sourcesHelp = `langnghe sources add|list|run|test|remove|kinds … 
   langnghe sources remove ID
       Removes a source with its cursor and health; its posts stay.
 
-Common options: --data-dir DIR, --config-file FILE (langnghe.config.json).`;
+Common options: --workspace ID (default: default), --data-dir DIR, --config-file FILE (langnghe.config.json).`;
 
 function parseValue(text: string): unknown {
   try {
@@ -100,6 +102,7 @@ export async function runSources(args: string[], io: CliIo): Promise<number> {
     args,
     allowPositionals: true,
     options: {
+      workspace: { type: 'string', default: DEFAULT_WORKSPACE_ID },
       id: { type: 'string' },
       name: { type: 'string' },
       set: { type: 'string', multiple: true },
@@ -128,10 +131,11 @@ export async function runSources(args: string[], io: CliIo): Promise<number> {
   };
   try {
     const service = runtime.sources;
-    const now = runtime.app.clock.now();
+    const scope = systemScope(values.workspace);
+    const now = systemClock.now();
     switch (action) {
       case 'kinds':
-        for (const kind of service.kinds())
+        for (const kind of service.kinds(scope))
           await writeLine(
             io.stdout,
             `${kind.kind.padEnd(18)} ${kind.platform.padEnd(10)} ${kind.mode.padEnd(8)} ${kind.description}` +
@@ -152,7 +156,7 @@ export async function runSources(args: string[], io: CliIo): Promise<number> {
           sourceConfig[assignment.slice(0, eq)] = parseValue(assignment.slice(eq + 1));
         }
         if (values.interval !== undefined) sourceConfig.intervalSeconds = Number(values.interval);
-        const added = await service.add({
+        const added = await service.add(scope, {
           id: values.id,
           kind,
           name: values.name,
@@ -164,7 +168,7 @@ export async function runSources(args: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'list': {
-        const sources = await service.list();
+        const sources = await service.list(scope);
         if (values.json) await writeLine(io.stdout, JSON.stringify(sources));
         else if (sources.length === 0)
           await writeLine(
@@ -175,7 +179,7 @@ export async function runSources(args: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'run': {
-        const outcome = await service.run(needTarget());
+        const outcome = await service.run(scope, needTarget());
         if (values.json) await writeLine(io.stdout, JSON.stringify(outcome));
         else
           await writeLine(
@@ -190,13 +194,13 @@ export async function runSources(args: string[], io: CliIo): Promise<number> {
         const max = values.max === undefined ? 20 : Number(values.max);
         if (!Number.isInteger(max) || max < 1 || max > 1000)
           throw new UsageError('langnghe sources test: --max is a whole number 1–1000');
-        const result = await service.test(needTarget(), { maxItems: max });
+        const result = await service.test(scope, needTarget(), { maxItems: max });
         for (const item of result.items) await writeLine(io.stdout, JSON.stringify(item));
         await writeLine(io.stderr, `${result.items.length} items (nothing stored)`);
         return 0;
       }
       case 'remove':
-        await service.remove(needTarget());
+        await service.remove(scope, needTarget());
         await writeLine(io.stdout, `removed ${target}`);
         return 0;
       default:

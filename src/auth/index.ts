@@ -1,0 +1,16 @@
+export {
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  checkPasswordPolicy,
+  decoyHash,
+  generatePassword,
+  hashPassword,
+  verifyPassword,
+} from './passwords.js';
+export {
+  API_TOKEN_PREFIX,
+  isSameSecret,
+  newApiTokenSecret,
+  randomSecret,
+  secretHash,
+} from './secret-tokens.js';

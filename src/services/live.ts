@@ -1,0 +1,41 @@
+import type { Scope } from '../core/scope.js';
+import { requirePermission } from '../core/scope.js';
+import type { MatchedPost, Pipeline } from '../pipeline/pipeline.js';
+import type { TopicRegistry } from '../pipeline/topic-registry.js';
+import type { MatchedEvent } from './app.js';
+import type { PrivacyService } from './privacy.js';
+
+/**
+ * New matches as each scope may see them: only its workspace's topics, posts masked unless it may
+ * read personal data. Explanations are computed once per event for all listeners (the pipeline
+ * caches them).
+ */
+export function createLiveMatches(deps: {
+  pipeline: Pipeline;
+  registry: TopicRegistry;
+  privacy: PrivacyService;
+}) {
+  return {
+    subscribe(scope: Scope, listener: (event: MatchedEvent) => void, topicId?: string): () => void {
+      requirePermission(scope, 'posts:read');
+      const isOwn = (id: string): boolean =>
+        deps.registry.get(id)?.topic.workspaceId === scope.workspaceId &&
+        (topicId === undefined || id === topicId);
+      return deps.pipeline.onMatched((event: MatchedPost) => {
+        const topicIds = event.topicIds.filter(isOwn);
+        if (topicIds.length === 0) return;
+        if (event.post.privateTo !== undefined && event.post.privateTo !== scope.workspaceId)
+          return;
+        const explanations: MatchedEvent['explanations'] = {};
+        for (const id of topicIds) {
+          const explanation = event.explain(id);
+          if (explanation !== undefined) explanations[id] = explanation;
+        }
+        void deps.privacy.present(scope, [event.post], 'live.stream').then(
+          ([post]) => listener({ post: post!, topicIds, explanations }),
+          () => undefined,
+        );
+      });
+    },
+  };
+}
