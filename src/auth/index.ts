@@ -14,3 +14,11 @@ export {
   randomSecret,
   secretHash,
 } from './secret-tokens.js';
+export { OIDC_LOGIN_TTL_MS, createOidcLogin } from './oidc.js';
+export type {
+  OidcIdentity,
+  OidcLogin,
+  OidcLoginOptions,
+  OidcSettings,
+  PendingOidcLogin,
+} from './oidc.js';

@@ -115,6 +115,11 @@ export function registerOpsRoutes(api: FastifyInstance, ctx: RouteContext): void
         response: { 200: infoResponse },
       }),
     },
-    async () => ({ version: ctx.config.version, demo: ctx.config.demo, mode: ctx.config.mode }),
+    async () => ({
+      version: ctx.config.version,
+      demo: ctx.config.demo,
+      mode: ctx.config.mode,
+      isSsoEnabled: ctx.oidc !== undefined,
+    }),
   );
 }

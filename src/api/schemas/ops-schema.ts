@@ -7,6 +7,7 @@ export const infoResponse = z.object({
   version: z.string(),
   demo: z.boolean().describe('True when the data shown is the SAMPLE demo data set'),
   mode: z.enum(['embedded']),
+  isSsoEnabled: z.boolean().describe('True when single sign-on (OpenID Connect) is configured'),
 });
 
 export const sourceSchema = z.object({
