@@ -52,6 +52,24 @@ export default tseslint.config(
     },
   },
   {
+    // The HTTP API calls the use cases only (STYLE.md "One use case, many doors").
+    files: ['src/api/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/**', '**/sources/**', '**/pipeline/**', '**/bus/**'],
+              message: 'The API imports services only (src/services/index.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: pureFolders,
     ignores: ['**/*.test.ts'],
     rules: {

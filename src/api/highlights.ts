@@ -1,5 +1,5 @@
 import type { Explanation } from '../query/index.js';
-import type { StoredPost } from '../store/index.js';
+import type { StoredPost } from '../services/index.js';
 import type { SearchHit } from '../services/app.js';
 
 /** Where a query matched in a post, as the API sends it: offsets into `post[field]`. */

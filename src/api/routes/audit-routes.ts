@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../core/types.js';
 import { PLATFORMS } from '../../core/types.js';
 import { LangngheError } from '../../core/errors.js';
-import type { AuditEntry } from '../../store/index.js';
+import type { AuditEntry } from '../../services/index.js';
 import { scopeOf } from '../authenticate.js';
 import type { RouteContext } from '../route-context.js';
 import { routeSchema } from '../route-schema.js';

@@ -14,7 +14,7 @@ import {
   updateSourceBody,
 } from '../schemas/ops-schema.js';
 import type { ScopedSources } from '../../services/sources.js';
-import type { SourceInputBody } from '../../sources/source-service.js';
+import type { SourceInputBody } from '../../services/index.js';
 
 const tags = ['sources'];
 type IdParams = { id: string };

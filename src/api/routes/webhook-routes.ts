@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { MAX_WEBHOOK_BYTES } from '../../sources/run-webhook.js';
+import { MAX_WEBHOOK_BYTES } from '../../services/index.js';
 import type { RouteContext } from '../route-context.js';
 
 export const WEBHOOK_ROUTE = '/api/webhooks/:sourceId';
