@@ -64,6 +64,14 @@ export function parseRetention(text: string): RetentionPolicy {
   return policy;
 }
 
+/** A post masked for one without `pii:read`; sellers often put a phone number in their name. */
+function maskPost(post: StoredPost): StoredPost {
+  const masked = maskPersonalData(post);
+  const name = post.author?.name;
+  if (post.author === undefined || name === undefined) return masked;
+  return { ...masked, author: { ...post.author, name: maskPersonalData({ text: name }).text } };
+}
+
 export function createPrivacyService(deps: {
   store: Store;
   clock: Clock;
@@ -84,7 +92,7 @@ export function createPrivacyService(deps: {
 
   return {
     async present(scope, posts, via) {
-      if (!hasPermission(scope, 'pii:read')) return posts.map((post) => maskPersonalData(post));
+      if (!hasPermission(scope, 'pii:read')) return posts.map(maskPost);
       const withData = posts.filter((post) => personalDataSummary(post).length > 0);
       if (withData.length > 0) {
         await audit.record(scope.principal, {
