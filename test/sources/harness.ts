@@ -1,4 +1,5 @@
 import { createFixedClock } from '../../src/core/clock.js';
+import { systemScope } from '../../src/core/scope.js';
 import { createMemoryBus } from '../../src/bus/index.js';
 import { createApp } from '../../src/services/create-app.js';
 import type { App } from '../../src/services/app.js';
@@ -64,7 +65,7 @@ export async function openSourceHarness(
   const sleeps: number[] = [];
   const logs: string[] = [];
   const deps: SourceRunDeps = {
-    ingest: (items, opts) => app.ingest(items, opts),
+    ingest: (items, opts) => app.ingest(systemScope('default'), items, opts),
     store,
     clock,
     registry,

@@ -519,7 +519,7 @@ test('a stop after the first batch keeps the old validators, so the next poll re
     }));
     serveSite(s.server, { feed: () => rssFeed(s.server.origin, entries) });
     const controller = new AbortController();
-    const stored = await s.h.app.ingest.bind(s.h.app);
+    const stored = s.h.deps.ingest;
     s.h.deps.ingest = async (items, options) => {
       const result = await stored(items, options);
       controller.abort();
