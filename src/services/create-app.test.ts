@@ -1,28 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createFixedClock } from '../core/clock.js';
-import { createMemoryBus } from '../bus/index.js';
-import { createSqliteStore } from '../store/index.js';
-import { createApp } from './create-app.js';
-import type { App, MatchedEvent } from './app.js';
-
-const NOW = Date.parse('2026-11-23T08:00:00Z');
-
-async function makeApp(): Promise<App> {
-  const store = await Promise.resolve(createSqliteStore({ path: ':memory:' }));
-  return createApp({
-    store,
-    bus: createMemoryBus({ capacity: 1000 }),
-    clock: createFixedClock(NOW),
-    batchSize: 50,
-  });
-}
-
-const hoursAgo = (h: number): string => new Date(NOW - h * 3600_000).toISOString();
+import { openApp } from '../../test/services/harness.js';
+import type { MatchedEvent } from './app.js';
 
 test('ingest stores every good item and reports each bad one by its index', async () => {
-  const app = await makeApp();
-  const result = await app.ingest([
+  const { app, store, system, hoursAgo } = await openApp();
+  const result = await app.ingest(system, [
     {
       id: '1',
       platform: 'facebook',
@@ -47,13 +30,13 @@ test('ingest stores every good item and reports each bad one by its index', asyn
     ],
   );
   assert.match(result.errors[2]!.message, /unknown field.*"extra"/);
-  assert.equal(await app.store.countPosts(), 2);
+  assert.equal(await store.countPosts(), 2);
   await app.close();
 });
 
 test('re-ingesting a post updates its engagement and adds no duplicate match', async () => {
-  const app = await makeApp();
-  await app.createTopic({ name: 'Ngập', query: 'ngập' });
+  const { app, store, system, hoursAgo } = await openApp();
+  await app.createTopic(system, { name: 'Ngập', query: 'ngập' });
   const post = {
     id: 'p1',
     platform: 'facebook',
@@ -61,21 +44,23 @@ test('re-ingesting a post updates its engagement and adds no duplicate match', a
     publishedAt: hoursAgo(1),
     engagement: { likes: 1 },
   };
-  const first = await app.ingest([post]);
-  const second = await app.ingest([{ ...post, text: 'changed text', engagement: { likes: 9 } }]);
+  const first = await app.ingest(system, [post]);
+  const second = await app.ingest(system, [
+    { ...post, text: 'changed text', engagement: { likes: 9 } },
+  ]);
   assert.deepEqual([first.inserted, first.matched], [1, 1]);
   assert.deepEqual([second.inserted, second.updated, second.matched], [0, 1, 0]);
-  const stored = await app.store.getPost('facebook:p1');
+  const stored = await store.getPost('facebook:p1');
   assert.equal(stored?.engagement?.likes, 9);
   assert.equal(stored?.text, 'ngập quá');
-  const [topic] = await app.listTopics();
+  const [topic] = await app.listTopics(system);
   assert.equal(topic?.count, 1);
   await app.close();
 });
 
 test('a new topic is back-filled over stored posts and searchable by topic', async () => {
-  const app = await makeApp();
-  await app.ingest([
+  const { app, system, hoursAgo } = await openApp();
+  await app.ingest(system, [
     {
       id: 'a',
       platform: 'facebook',
@@ -91,11 +76,11 @@ test('a new topic is back-filled over stored posts and searchable by topic', asy
       publishedAt: hoursAgo(24 * 30),
     },
   ]);
-  const topic = await app.createTopic({
+  const topic = await app.createTopic(system, {
     name: 'Ngập Q7',
     query: '(ngập OR "triều cường") AND (q7 OR "quận 7" OR "Tân Phong")',
   });
-  const result = await app.search({ topicId: topic.id });
+  const result = await app.search(system, { topicId: topic.id });
   assert.deepEqual(
     result.hits.map((h) => h.post.id),
     ['facebook:b', 'facebook:a'],
@@ -109,20 +94,20 @@ test('a new topic is back-filled over stored posts and searchable by topic', asy
       ['Tân Phong', 'Tân Phong'],
     ],
   );
-  const backfill = await app.backfillTopic(topic.id, { from: hoursAgo(24 * 60) });
+  const backfill = await app.backfillTopic(system, topic.id, { from: hoursAgo(24 * 60) });
   assert.equal(backfill.matched, 3);
   await app.close();
 });
 
 test('search verifies the query with the matcher and highlights with offsets into the text', async () => {
-  const app = await makeApp();
-  await app.ingest([
+  const { app, system, hoursAgo } = await openApp();
+  await app.ingest(system, [
     { id: '1', text: 'Bán nhà quận 7', publishedAt: hoursAgo(1) },
     { id: '2', text: 'cái bàn gỗ', publishedAt: hoursAgo(2) },
     { id: '3', text: 'ban nha gia re', publishedAt: hoursAgo(3) },
     { id: '4', text: 'đường Đồng Khởi', publishedAt: hoursAgo(4) },
   ]);
-  const accented = await app.search({ q: 'bán' });
+  const accented = await app.search(system, { q: 'bán' });
   assert.deepEqual(
     accented.hits.map((h) => h.post.id),
     ['import:1', 'import:3'],
@@ -130,17 +115,17 @@ test('search verifies the query with the matcher and highlights with offsets int
   const [hit] = accented.hits;
   const mark = hit!.explanation!.hits[0]!;
   assert.equal(hit!.post.text.slice(mark.start, mark.end), 'Bán');
-  assert.deepEqual((await app.search({ q: 'ban' })).hits.length, 3);
+  assert.deepEqual((await app.search(system, { q: 'ban' })).hits.length, 3);
   assert.deepEqual(
-    (await app.search({ q: 'duong' })).hits.map((h) => h.post.id),
+    (await app.search(system, { q: 'duong' })).hits.map((h) => h.post.id),
     ['import:4'],
   );
   assert.deepEqual(
-    (await app.search({ q: 'NOT ban' })).hits.map((h) => h.post.id),
+    (await app.search(system, { q: 'NOT ban' })).hits.map((h) => h.post.id),
     ['import:4'],
   );
   await assert.rejects(
-    app.search({ q: 'ngập AND (q7' }),
+    app.search(system, { q: 'ngập AND (q7' }),
     (error: { code?: string; details?: { offset?: number } }) => {
       assert.equal(error.code, 'query.syntax');
       assert.equal(typeof error.details?.offset, 'number');
@@ -151,17 +136,17 @@ test('search verifies the query with the matcher and highlights with offsets int
 });
 
 test('search pages with a cursor without repeating or skipping posts', async () => {
-  const app = await makeApp();
+  const { app, system, hoursAgo } = await openApp();
   const items = Array.from({ length: 25 }, (_, i) => ({
     id: `n${i}`,
     text: i % 2 === 0 ? `ngập ${i}` : `khô ${i}`,
     publishedAt: hoursAgo(i % 5),
   }));
-  await app.ingest(items);
+  await app.ingest(system, items);
   const seen: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await app.search({ q: 'ngập', limit: 4, cursor });
+    const page = await app.search(system, { q: 'ngập', limit: 4, cursor });
     seen.push(...page.hits.map((h) => h.post.id));
     cursor = page.nextCursor;
   } while (cursor !== undefined);
@@ -171,53 +156,53 @@ test('search pages with a cursor without repeating or skipping posts', async () 
 });
 
 test('a huge text is capped and marked truncated; invalid surrogates become U+FFFD', async () => {
-  const app = await makeApp();
-  const result = await app.ingest([
+  const { app, store, system } = await openApp();
+  const result = await app.ingest(system, [
     { id: 'big', text: 'ngập '.repeat(2_000_000) },
     { id: 'bad', text: 'ngập \uD800 nước' },
   ]);
   assert.equal(result.inserted, 2);
-  const big = await app.store.getPost('import:big');
+  const big = await store.getPost('import:big');
   assert.equal(big?.truncated, true);
   assert.ok(big!.text.length <= 100_000);
-  assert.equal((await app.store.getPost('import:bad'))?.text, 'ngập \uFFFD nước');
+  assert.equal((await store.getPost('import:bad'))?.text, 'ngập \uFFFD nước');
   await app.close();
 });
 
 test('HTML is turned into text before storing', async () => {
-  const app = await makeApp();
-  await app.ingest([
+  const { app, store, system } = await openApp();
+  await app.ingest(system, [
     { id: 'h', text: '<p>Ngập&nbsp;nặng</p><script>alert(1)</script><br>Q&#x2E;7 &amp; Q8' },
   ]);
-  assert.equal((await app.store.getPost('import:h'))?.text, 'Ngập nặng\nQ.7 & Q8');
+  assert.equal((await store.getPost('import:h'))?.text, 'Ngập nặng\nQ.7 & Q8');
   await app.close();
 });
 
 test('topic test counts matches over stored posts without saving the topic', async () => {
-  const app = await makeApp();
-  await app.ingest([
+  const { app, system, hoursAgo } = await openApp();
+  await app.ingest(system, [
     { id: '1', text: 'kẹt xe trên đường Phạm Văn Đồng', publishedAt: hoursAgo(1) },
     { id: '2', text: 'Phạm Văn Đồng thông thoáng', publishedAt: hoursAgo(1) },
   ]);
-  const result = await app.testTopic({ query: '"kẹt xe" NEAR/3 "Phạm Văn Đồng"' });
+  const result = await app.testTopic(system, { query: '"kẹt xe" NEAR/3 "Phạm Văn Đồng"' });
   assert.equal(result.count, 1);
   assert.equal(result.examined, 1);
   assert.equal(result.sample[0]?.post.id, 'import:1');
-  assert.deepEqual(await app.listTopics(), []);
+  assert.deepEqual(await app.listTopics(system), []);
   await app.close();
 });
 
 test('listeners hear newly matched posts with their highlights', async () => {
-  const app = await makeApp();
-  const topic = await app.createTopic({ name: 'Lừa đảo', query: 'lừa*' });
+  const { app, system } = await openApp();
+  const topic = await app.createTopic(system, { name: 'Lừa đảo', query: 'lừa*' });
   const events: MatchedEvent[] = [];
-  const stop = app.onMatched((event) => events.push(event), topic.id);
-  await app.ingest([
+  const stop = app.onMatched(system, (event) => events.push(event), topic.id);
+  await app.ingest(system, [
     { id: 'x', text: 'Cảnh giác lừa đảo qua mạng' },
     { id: 'y', text: 'không liên quan' },
   ]);
   stop();
-  await app.ingest([{ id: 'z', text: 'lừa tiếp' }]);
+  await app.ingest(system, [{ id: 'z', text: 'lừa tiếp' }]);
   assert.equal(events.length, 1);
   assert.deepEqual(events[0]!.topicIds, [topic.id]);
   assert.equal(events[0]!.explanations[topic.id]?.hits[0]?.text, 'lừa');
@@ -225,25 +210,27 @@ test('listeners hear newly matched posts with their highlights', async () => {
 });
 
 test('topic queries are validated and names are required', async () => {
-  const app = await makeApp();
-  await assert.rejects(app.createTopic({ name: 'x', query: '"unbalanced' }), {
+  const { app, system } = await openApp();
+  await assert.rejects(app.createTopic(system, { name: 'x', query: '"unbalanced' }), {
     code: 'query.syntax',
   });
-  await assert.rejects(app.createTopic({ name: '  ', query: 'ngập' }), { code: 'input.invalid' });
-  assert.deepEqual(await app.listTopics(), []);
+  await assert.rejects(app.createTopic(system, { name: '  ', query: 'ngập' }), {
+    code: 'input.invalid',
+  });
+  assert.deepEqual(await app.listTopics(system), []);
   await app.close();
 });
 
 test('a selective condition is found among many posts in one call', async () => {
-  const app = await makeApp();
+  const { app, system, hoursAgo } = await openApp();
   const items = Array.from({ length: 1_200 }, (_, i) => ({
     id: `s${i}`,
     platform: i % 400 === 399 ? 'youtube' : 'facebook',
     text: `tin số ${i} về giao thông`,
     publishedAt: hoursAgo(i / 100),
   }));
-  await app.ingest(items);
-  const result = await app.search({ q: 'platform:youtube AND "giao thông"', limit: 50 });
+  await app.ingest(system, items);
+  const result = await app.search(system, { q: 'platform:youtube AND "giao thông"', limit: 50 });
   assert.deepEqual(result.hits.map((h) => h.post.id).sort(), [
     'youtube:s1199',
     'youtube:s399',
