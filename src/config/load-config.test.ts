@@ -28,19 +28,43 @@ describe('loadConfig', () => {
       dataDir: '.langnghe',
       port: 8080,
       host: '127.0.0.1',
+      allowedHosts: '',
+      fetchAllowList: '',
+      envAllowList: '',
       collect: true,
       maxConcurrentPolls: 4,
       demo: true,
       replayRatePerSecond: 5,
       bodyLimitBytes: 10 * 1024 * 1024,
       maxStreams: 100,
+      maxStreamsPerPrincipal: 5,
+      rateLimitPerMinute: 1200,
+      loginRateLimitPerMinute: 10,
+      maxTopicsPerWorkspace: 500,
+      sessionHours: 12,
+      cookieSecure: false,
+      retention: '',
+      oidcDefaultMembership: '',
       logLevel: 'info',
       store: 'sqlite',
       bus: 'memory',
     });
-    assert.equal(config.ingestToken, undefined);
     assert.equal(config.secretKey, undefined);
-    assert.equal(config.adminToken, undefined);
+    assert.equal(config.oidcIssuer, undefined);
+    assert.equal(config.oidcClientSecret, undefined);
+  });
+
+  it('reports the removed ingestToken and adminToken settings as unknown', () => {
+    const message = problemsOf({
+      env: {},
+      readFile: files({
+        'langnghe.config.json': JSON.stringify({ ingestToken: 'x'.repeat(24), adminToken: 'y' }),
+      }),
+    });
+    assert.match(message, /2 problems/);
+    assert.match(message, /unknown setting "ingestToken"/);
+    assert.match(message, /unknown setting "adminToken"/);
+    assert.doesNotMatch(message, /x{24}/);
   });
 
   it('applies defaults < file < env < flags', () => {
@@ -69,7 +93,21 @@ describe('loadConfig', () => {
     const config = loadConfig({
       env: {
         LANGNGHE_DATA_DIR: '/var/lib/langnghe',
-        LANGNGHE_INGEST_TOKEN: 'abcdefghijklmnopqrstuvwx',
+        LANGNGHE_ALLOWED_HOSTS: 'langnghe.example.gov.vn',
+        LANGNGHE_FETCH_ALLOW: '10.1.2.0/24',
+        LANGNGHE_ENV_ALLOW: 'FB_TOKEN',
+        LANGNGHE_RATE_LIMIT: '600',
+        LANGNGHE_LOGIN_RATE_LIMIT: '3',
+        LANGNGHE_MAX_STREAMS_PER_PRINCIPAL: '2',
+        LANGNGHE_MAX_TOPICS_PER_WORKSPACE: '50',
+        LANGNGHE_SESSION_HOURS: '8',
+        LANGNGHE_COOKIE_SECURE: 'on',
+        LANGNGHE_RETENTION: 'facebook=90,zalo=30',
+        LANGNGHE_OIDC_ISSUER: 'https://sso.example.gov.vn/realms/ubnd',
+        LANGNGHE_OIDC_CLIENT_ID: 'langnghe',
+        LANGNGHE_OIDC_CLIENT_SECRET: 'client-secret',
+        LANGNGHE_OIDC_REDIRECT_URI: 'https://langnghe.example.gov.vn/api/auth/oidc/callback',
+        LANGNGHE_OIDC_DEFAULT_MEMBERSHIP: 'default:viewer',
         LANGNGHE_DEMO: 'false',
         LANGNGHE_REPLAY_RATE: '2.5',
         LANGNGHE_BODY_LIMIT_BYTES: '2048',
@@ -81,7 +119,21 @@ describe('loadConfig', () => {
       readFile: noFile,
     });
     assert.equal(config.dataDir, '/var/lib/langnghe');
-    assert.equal(config.ingestToken, 'abcdefghijklmnopqrstuvwx');
+    assert.equal(config.allowedHosts, 'langnghe.example.gov.vn');
+    assert.equal(config.fetchAllowList, '10.1.2.0/24');
+    assert.equal(config.envAllowList, 'FB_TOKEN');
+    assert.equal(config.rateLimitPerMinute, 600);
+    assert.equal(config.loginRateLimitPerMinute, 3);
+    assert.equal(config.maxStreamsPerPrincipal, 2);
+    assert.equal(config.maxTopicsPerWorkspace, 50);
+    assert.equal(config.sessionHours, 8);
+    assert.equal(config.cookieSecure, true);
+    assert.equal(config.retention, 'facebook=90,zalo=30');
+    assert.equal(config.oidcIssuer, 'https://sso.example.gov.vn/realms/ubnd');
+    assert.equal(config.oidcClientId, 'langnghe');
+    assert.equal(config.oidcClientSecret, 'client-secret');
+    assert.equal(config.oidcRedirectUri, 'https://langnghe.example.gov.vn/api/auth/oidc/callback');
+    assert.equal(config.oidcDefaultMembership, 'default:viewer');
     assert.equal(config.demo, false);
     assert.equal(config.replayRatePerSecond, 2.5);
     assert.equal(config.bodyLimitBytes, 2048);
@@ -145,15 +197,36 @@ describe('loadConfig', () => {
     assert.match(message, /--max-streams=0: expected an integer 1–100000/);
   });
 
-  it('never echoes the ingest token and masks URL credentials', () => {
+  it('never echoes a secret setting and masks URL credentials', () => {
     const message = problemsOf({
-      env: { LANGNGHE_INGEST_TOKEN: 'short secret', LANGNGHE_STORE: 'mysql://me:pw@db/x' },
+      env: {
+        LANGNGHE_SECRET_KEY: 'short secret',
+        LANGNGHE_OIDC_CLIENT_SECRET: 's'.repeat(600),
+        LANGNGHE_STORE: 'mysql://me:pw@db/x',
+      },
       readFile: noFile,
     });
     assert.doesNotMatch(message, /short secret/);
-    assert.match(message, /LANGNGHE_INGEST_TOKEN=\(hidden, 12 characters\)/);
+    assert.doesNotMatch(message, /s{600}/);
+    assert.match(message, /LANGNGHE_SECRET_KEY=\(hidden, 12 characters\)/);
+    assert.match(message, /LANGNGHE_OIDC_CLIENT_SECRET=\(hidden, 600 characters\)/);
     assert.match(message, /LANGNGHE_STORE=mysql:\/\/\*\*\*@db\/x/);
     assert.doesNotMatch(message, /pw/);
+  });
+
+  it('refuses owner as the single sign-on starting role and a redirect URI off the callback', () => {
+    const message = problemsOf({
+      env: {
+        LANGNGHE_OIDC_DEFAULT_MEMBERSHIP: 'default:owner',
+        LANGNGHE_OIDC_REDIRECT_URI: 'https://langnghe.example.gov.vn/elsewhere',
+      },
+      readFile: noFile,
+    });
+    assert.match(
+      message,
+      /LANGNGHE_OIDC_DEFAULT_MEMBERSHIP=default:owner: expected workspace:role/,
+    );
+    assert.match(message, /LANGNGHE_OIDC_REDIRECT_URI=.*ending in \/api\/auth\/oidc\/callback/);
   });
 
   it('reports a config file that is not JSON, not an object, or missing when named', () => {
