@@ -132,24 +132,31 @@ export function installAuthentication(server: FastifyInstance, app: App): void {
       }
     }
   });
-  server.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
-    const url = request.routeOptions.url;
-    if (url === undefined) return; // 404: the not-found handler answers.
-    const rule: RouteRule | undefined = ruleOf(request.method, url);
-    if (rule === undefined)
-      throw new LangngheError('auth.forbidden', 'No access rule for this route');
-    const named = namedWorkspace(request);
-    if (rule.access === 'public') return;
-    const who = await identify(app, request);
-    if (who === undefined) throw required();
-    if (who.csrfToken !== undefined) {
-      checkCsrf(request, who.csrfToken);
-      request.csrfToken = who.csrfToken;
-    }
-    request.principal = who.principal;
-    if (rule.access === 'signed-in') return;
-    const scope = scopeFor(who.principal, chooseWorkspace(who.principal, named));
-    requirePermission(scope, rule.access);
-    request.scope = scope;
+  // preParsing: after the rate limit's onRequest (a flood is refused before it costs a token
+  // lookup), before the body is read (an anonymous request never gets its body parsed).
+  server.addHook('preParsing', async (request: FastifyRequest, _reply: FastifyReply, payload) => {
+    await authorize(app, request);
+    return payload;
   });
+}
+
+async function authorize(app: App, request: FastifyRequest): Promise<void> {
+  const url = request.routeOptions.url;
+  if (url === undefined) return; // 404: the not-found handler answers.
+  const rule: RouteRule | undefined = ruleOf(request.method, url);
+  if (rule === undefined)
+    throw new LangngheError('auth.forbidden', 'No access rule for this route');
+  const named = namedWorkspace(request);
+  if (rule.access === 'public') return;
+  const who = await identify(app, request);
+  if (who === undefined) throw required();
+  if (who.csrfToken !== undefined) {
+    checkCsrf(request, who.csrfToken);
+    request.csrfToken = who.csrfToken;
+  }
+  request.principal = who.principal;
+  if (rule.access === 'signed-in') return;
+  const scope = scopeFor(who.principal, chooseWorkspace(who.principal, named));
+  requirePermission(scope, rule.access);
+  request.scope = scope;
 }

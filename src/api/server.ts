@@ -151,7 +151,7 @@ export function createApiServer(deps: ApiServerDeps): FastifyInstance {
     max: deps.config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT,
     timeWindow: 60_000,
     keyGenerator: rateLimitKey,
-    // Limits run after authentication would let unauthenticated floods cost a token lookup each.
+    // Counted before authentication (which runs at preParsing), so a flood costs no lookups.
     hook: 'onRequest',
   });
   installAuthentication(server, deps.app);
