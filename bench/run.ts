@@ -34,8 +34,14 @@ if (wants('matcher')) {
   console.log('matcher (one core):');
   const rows = runMatcherBench(
     isQuick
-      ? { topicCounts: [100, 1000], posts: 2000, rounds: 3, naivePosts: 500 }
-      : { topicCounts: [100, 1_000, 10_000, 100_000], posts: 20_000, rounds: 5, naivePosts: 1_000 },
+      ? { topicCounts: [100, 1000], posts: 2000, rounds: 3, naivePosts: 500, naiveMaxTopics: 1000 }
+      : {
+          topicCounts: [1_000, 10_000, 100_000],
+          posts: 10_000,
+          rounds: 5,
+          naivePosts: 1_000,
+          naiveMaxTopics: 10_000,
+        },
     (line) => console.log(line),
   );
   results.matcher = rows;
