@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp } from '../../test/services/harness.js';
+import { memberScope, openApp } from '../../test/services/harness.js';
 import type { MatchedEvent } from './app.js';
 
 test('ingest stores every good item and reports each bad one by its index', async () => {
@@ -206,6 +206,23 @@ test('listeners hear newly matched posts with their highlights', async () => {
   assert.equal(events.length, 1);
   assert.deepEqual(events[0]!.topicIds, [topic.id]);
   assert.equal(events[0]!.explanations[topic.id]?.hits[0]?.text, 'lừa');
+  await app.close();
+});
+
+test('live listeners of one post share one explanation of each topic', async () => {
+  const h = await openApp();
+  const { app, system } = h;
+  const topic = await app.createTopic(system, { name: 'Lừa đảo', query: 'lừa*' });
+  const viewer = await memberScope(h, { login: 'hoa', workspaceId: 'default', role: 'viewer' });
+  const events: MatchedEvent[] = [];
+  app.onMatched(system, (event) => events.push(event));
+  app.onMatched(viewer, (event) => events.push(event), topic.id);
+  await app.ingest(system, [{ id: 'x', text: 'Cảnh giác lừa đảo qua mạng' }]);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(events.length, 2);
+  const [first, second] = events.map((event) => event.explanations[topic.id]);
+  assert.ok(first !== undefined);
+  assert.equal(second, first);
   await app.close();
 });
 
