@@ -40,7 +40,7 @@ const DAY_MS = 86_400_000;
 const DELETE_CHUNK = 2_000;
 const MAX_AUDITED_IDS = 100;
 
-/** Reads `facebook=90,zalo=30` (the setting's text form) into a policy; `input.invalid` otherwise. */
+/** Reads `facebook=90,zalo=30` (the setting's text form) into a policy; `config.invalid` otherwise. */
 export function parseRetention(text: string): RetentionPolicy {
   const policy: RetentionPolicy = {};
   for (const part of text
