@@ -79,6 +79,11 @@ describe('login', () => {
       await addUser(h, 'lan');
       const result = await loginAs(h, 'LAN');
       assert.equal(result.user.login, 'lan');
+      assert.ok(
+        !JSON.stringify(result.user).includes('$argon2id$'),
+        'the password hash is returned',
+      );
+      assert.ok(!('failedLogins' in result.user));
       assert.equal(result.expiresAt, new Date(h.clock.now() + 12 * HOUR).toISOString());
       const session = await h.app.accounts.authenticateSession(result.sessionSecret, {});
       assert.equal(session?.principal.name, 'lan');

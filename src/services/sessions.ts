@@ -58,6 +58,14 @@ function refused(): LangngheError {
   );
 }
 
+/** Only the `User` fields: a `UserRecord` read for the login check also carries the password hash. */
+function withoutSecrets(user: User): User {
+  const { id, login, name, isInstallAdmin, isDisabled, oidc, createdAt, updatedAt } = user;
+  const shown: User = { id, login, name, isInstallAdmin, isDisabled, createdAt, updatedAt };
+  if (oidc !== undefined) shown.oidc = { issuer: oidc.issuer, subject: oidc.subject };
+  return shown;
+}
+
 function oidcLogin(identity: OidcIdentityInput): string {
   const base = (identity.preferredUsername ?? identity.email ?? `sso-${identity.subject}`)
     .normalize('NFD')
@@ -104,7 +112,7 @@ export function createSessions(deps: {
       sessionSecret,
       csrfToken: randomSecret(),
       expiresAt: iso(now + settings.sessionHours * HOUR_MS),
-      user,
+      user: withoutSecrets(user),
     };
     await store.accounts.createSession({
       idHash: secretHash(sessionSecret),
