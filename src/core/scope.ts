@@ -108,7 +108,8 @@ export function scopeFor(principal: Principal, workspaceId: string): Scope {
       { details: { workspaceId } },
     );
   }
-  const role = membership?.role ?? 'owner';
+  // An install admin can grant itself any role, so a lower membership would only pretend.
+  const role = principal.isInstallAdmin ? 'owner' : (membership?.role ?? 'owner');
   const permissions = new Set(ROLE_PERMISSIONS[role]);
   if (membership?.canReadPii === true || principal.kind === 'system') permissions.add('pii:read');
   return { principal, workspaceId, role, permissions };

@@ -56,7 +56,7 @@ export interface AccountService {
   ): Promise<{ principal: Principal; csrfToken: string; expiresAt: string } | undefined>;
   /** The principal behind an API token, or undefined (unknown, expired, revoked). */
   authenticateToken(secret: string, client: ClientInfo): Promise<Principal | undefined>;
-  /** Changes one's own password (the current one is required); logs out every other session. */
+  /** Changes one's own password (the current one is required); ends every session of the user. */
   changePassword(principal: Principal, input: { current: string; next: string }): Promise<void>;
 
   /** The workspaces a principal may enter (every one for an install admin). */

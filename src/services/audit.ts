@@ -27,7 +27,7 @@ export interface AuditService {
     scope: Scope,
     query?: Omit<AuditQuery, 'workspaceId' | 'cursor' | 'limit'> & { isAll?: boolean },
   ): Promise<AuditEntry[]>;
-  /** Checks the hash chain (install admins). */
+  /** Checks the whole install's hash chain (install admins and workspace owners). */
   verify(scope: Scope): ReturnType<Store['audit']['verify']>;
 }
 

@@ -65,7 +65,15 @@ export async function ingestItems(
   };
   for (const [i, item] of items.entries()) {
     try {
-      const { post, truncated } = normalizePost(item, {
+      // The run's source wins over one an item names: a delivery cannot credit another source.
+      const input =
+        options.sourceId !== undefined &&
+        typeof item === 'object' &&
+        item !== null &&
+        'sourceId' in item
+          ? { ...item, sourceId: options.sourceId }
+          : item;
+      const { post, truncated } = normalizePost(input, {
         now,
         sourceId: options.sourceId,
         isStrict: options.isStrict,
