@@ -1,7 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createFixedClock } from '../core/clock.js';
-import { sendJson, startPlatformServer } from '../../test/sources/platform-server.js';
+import {
+  LOCAL_SERVERS_POLICY,
+  sendJson,
+  startPlatformServer,
+} from '../../test/sources/platform-server.js';
 import type { PlatformServer } from '../../test/sources/platform-server.js';
 import { createHttpClient, redactUrl } from './http-client.js';
 import type { HttpClientOptions } from './http-client.js';
@@ -20,6 +24,7 @@ function client(extra: Partial<HttpClientOptions> = {}): {
   const sleeps: number[] = [];
   const http = createHttpClient({
     clock,
+    addressPolicy: LOCAL_SERVERS_POLICY,
     random: () => 0.5,
     sleep: async (ms) => {
       sleeps.push(ms);

@@ -1,6 +1,12 @@
+import type { LookupFunction } from 'node:net';
 import type { Clock } from '../core/clock.js';
 import { LangngheError, isLangngheError } from '../core/errors.js';
+import { checkUrlAddress, DEFAULT_ADDRESS_POLICY } from './address-policy.js';
+import type { AddressPolicy } from './address-policy.js';
 import { backoffDelay, retryAfterMs, sleep as defaultSleep } from './backoff.js';
+import { fetchFollowingRedirects } from './follow-redirects.js';
+import { createGuardedFetch, createGuardedLookup, findAddressRefusal } from './guarded-connect.js';
+import type { ResolveHost } from './guarded-connect.js';
 
 export const DEFAULT_USER_AGENT = 'langnghe/0.1 (+https://github.com/langnghe/langnghe)';
 
@@ -18,6 +24,17 @@ export interface HttpEvent {
 
 export interface HttpClientOptions {
   clock: Clock;
+  /**
+   * Which addresses requests may connect to, checked when each connection is made and on every
+   * redirect (default: public addresses only). A refused one is `source.address_refused`.
+   */
+  addressPolicy?: AddressPolicy;
+  /** Resolves host names for the address check (default: the system resolver); tests map names. */
+  resolveHost?: ResolveHost;
+  /**
+   * Replaces the guarded fetch (tests): address literals and redirects are still checked here,
+   * host names only as this fetch resolves them.
+   */
   fetch?: typeof fetch;
   /** Waits between retries; tests pass one that records instead of sleeping. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -53,6 +70,11 @@ export interface HttpRequestInit {
   acceptStatus?: readonly number[];
   /** Retry 5xx/429/network errors (default: true for GET and HEAD, false otherwise). */
   isRetryable?: boolean;
+  /**
+   * Whether a redirect may lead to this URL (a crawler keeps to one site); a refused one is
+   * `source.redirect`. Every hop is also held to http(s) and the address policy.
+   */
+  isRedirectAllowed?: (url: string) => boolean;
 }
 
 export interface HttpResponse {
@@ -82,6 +104,12 @@ export interface HttpClient {
   stream(url: string, init?: HttpRequestInit): Promise<HttpStreamResponse>;
   /** Redacts credentials in a URL or message, for logs. */
   redact(text: string): string;
+  /**
+   * Holds a connection made outside this client (a WebSocket) to the same address policy: throws
+   * `source.address_refused` when the URL's host is a refused address literal, and gives the
+   * `lookup` the connection must use (it refuses names that resolve to refused addresses).
+   */
+  guardConnection(url: string): { lookup: LookupFunction };
 }
 
 const SECRET_PARAM = /(?:key|token|secret|signature|sig|password|passwd|proof|auth|code)$/i;
@@ -190,7 +218,9 @@ function isTransientStatus(status: number): boolean {
  * (malformed JSON), `source.aborted`.
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
-  const doFetch = options.fetch ?? globalThis.fetch;
+  const policy = options.addressPolicy ?? DEFAULT_ADDRESS_POLICY;
+  const doFetch = options.fetch ?? createGuardedFetch(policy, options.resolveHost);
+  const lookup = createGuardedLookup(policy, options.resolveHost);
   const wait = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const maxAttempts = options.maxAttempts ?? 5;
@@ -231,10 +261,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     url: string,
     init: HttpRequestInit,
     isStream: boolean,
-  ): Promise<{ response: Response; body?: Buffer }> {
+  ): Promise<{ response: Response; url: string; body?: Buffer }> {
     const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-      throw new LangngheError('source.invalid', `Only http(s) URLs can be fetched: ${redact(url)}`);
+    checkUrlAddress(policy, parsed);
     const shown = redact(url);
     const method = (init.method ?? 'GET').toUpperCase();
     const isRetryable = init.isRetryable ?? (method === 'GET' || method === 'HEAD');
@@ -253,21 +282,24 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       let status: number | undefined;
       let isHandedOver = false;
       try {
-        const response = await doFetch(url, {
+        const { response, url: finalUrl } = await fetchFollowingRedirects(url, {
+          fetch: doFetch,
+          policy,
           method,
           headers: { 'user-agent': userAgent, ...init.headers },
           body: init.body,
           signal: controller.signal,
-          redirect: 'follow',
+          isRedirectAllowed: init.isRedirectAllowed,
+          redact,
         });
         status = response.status;
         if (response.ok || init.acceptStatus?.includes(response.status) === true) {
           if (isStream) {
             isHandedOver = true;
-            return { response };
+            return { response, url: finalUrl };
           }
           const body = await readCapped(response.body, maxBodyBytes, shown);
-          return { response, body };
+          return { response, url: finalUrl, body };
         }
         const body = await readCapped(response.body, 64 * 1024, shown).catch(() => Buffer.alloc(0));
         const detail = redact(snippet(body));
@@ -308,6 +340,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         } else {
           if (isAborted(init.signal))
             throw new LangngheError('source.aborted', `Stopped while fetching ${shown}`);
+          const refusal = findAddressRefusal(error);
+          if (refusal !== undefined) throw refusal;
           const isTimeout = controller.signal.aborted;
           const cause = (error as { cause?: { code?: string } }).cause?.code ?? String(error);
           lastError = isTimeout
@@ -338,9 +372,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   const client: HttpClient = {
     redact,
+    guardConnection(url) {
+      const parsed = new URL(url);
+      checkUrlAddress(policy, parsed, [parsed.protocol]);
+      return { lookup };
+    },
     async request(url, init = {}) {
-      const { response, body = Buffer.alloc(0) } = await send(url, init, false);
-      const finalUrl = response.url === '' ? url : response.url;
+      const { response, url: finalUrl, body = Buffer.alloc(0) } = await send(url, init, false);
       return {
         url: finalUrl,
         status: response.status,
@@ -368,11 +406,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return response.json();
     },
     async stream(url, init = {}) {
-      const { response } = await send(url, init, true);
+      const { response, url: finalUrl } = await send(url, init, true);
       if (response.body === null)
         throw new LangngheError('source.bad_response', `${redact(url)} answered no body`);
       return {
-        url: response.url === '' ? url : response.url,
+        url: finalUrl,
         status: response.status,
         headers: response.headers,
         body: response.body,

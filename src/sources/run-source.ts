@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock.js';
 import { LangngheError, isLangngheError, toLangngheError } from '../core/errors.js';
 import type { IngestResult } from '../services/app.js';
 import type { Source, Store } from '../store/index.js';
+import type { AddressPolicy } from './address-policy.js';
 import type { AnyConnector, ConnectorItem, PollBatch, SourceLogEvent } from './connector.js';
 import { sleep } from './backoff.js';
 import { createHttpClient } from './http-client.js';
@@ -25,8 +26,13 @@ export interface SourceRunDeps {
   registry: ConnectorRegistry;
   secretBox?: SecretBox;
   env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Which addresses sources may connect to, HTTP and WebSocket alike (`parseAddressPolicy` of
+   * the `fetchAllowList` setting). Absent: public addresses only.
+   */
+  addressPolicy?: AddressPolicy;
   /** Overrides for the HTTP client (tests: a recording sleep; politeness). */
-  http?: Partial<Omit<HttpClientOptions, 'clock' | 'secrets'>>;
+  http?: Partial<Omit<HttpClientOptions, 'clock' | 'secrets' | 'addressPolicy'>>;
   log?(event: SourceLogEvent): void;
 }
 
@@ -108,6 +114,7 @@ export function prepareSource(
   const http = createHttpClient({
     clock: deps.clock,
     ...deps.http,
+    addressPolicy: deps.addressPolicy,
     secrets,
     onEvent: (event) =>
       deps.log?.({

@@ -3,6 +3,7 @@ import { systemScope } from '../../src/core/scope.js';
 import { createMemoryBus } from '../../src/bus/index.js';
 import { createApp } from '../../src/services/create-app.js';
 import type { App } from '../../src/services/app.js';
+import type { AddressPolicy } from '../../src/sources/address-policy.js';
 import type { AnyConnector } from '../../src/sources/connector.js';
 import { createConnectorRegistry } from '../../src/sources/registry.js';
 import { runSourceOnce } from '../../src/sources/run-source.js';
@@ -11,6 +12,7 @@ import type { WebhookOutcome } from '../../src/sources/run-webhook.js';
 import type { RunOutcome, SourceRunDeps } from '../../src/sources/run-source.js';
 import { createSecretBox, sealConfig } from '../../src/sources/secrets.js';
 import { createSqliteStore } from '../../src/store/index.js';
+import { LOCAL_SERVERS_POLICY } from './platform-server.js';
 import type { Source, Store, StoredPost } from '../../src/store/index.js';
 
 export const HARNESS_NOW = Date.parse('2026-11-23T08:00:00Z');
@@ -50,7 +52,7 @@ export interface SourceHarness {
  */
 export async function openSourceHarness(
   connectors: readonly AnyConnector[],
-  options: { now?: number; env?: Record<string, string> } = {},
+  options: { now?: number; env?: Record<string, string>; addressPolicy?: AddressPolicy } = {},
 ): Promise<SourceHarness> {
   const clock = createFixedClock(options.now ?? HARNESS_NOW);
   const store = createSqliteStore({ path: ':memory:', clock });
@@ -71,6 +73,7 @@ export async function openSourceHarness(
     registry,
     secretBox,
     env: options.env ?? {},
+    addressPolicy: options.addressPolicy ?? LOCAL_SERVERS_POLICY,
     http: {
       sleep: async (ms) => {
         sleeps.push(ms);

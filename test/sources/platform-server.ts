@@ -1,6 +1,13 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseAddressPolicy } from '../../src/sources/address-policy.js';
+
+/**
+ * Lets connectors reach the local platform servers (and local WebSocket servers) on 127.0.0.1,
+ * which the default address policy refuses: what an install's `fetchAllowList` would say.
+ */
+export const LOCAL_SERVERS_POLICY = parseAddressPolicy(['127.0.0.1']);
 
 /** One request the local platform server received, as the connector sent it. */
 export interface RecordedRequest {

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createFixedClock } from '../../core/clock.js';
 import { createHttpClient } from '../http-client.js';
-import { startPlatformServer } from '../../../test/sources/platform-server.js';
+import {
+  LOCAL_SERVERS_POLICY,
+  startPlatformServer,
+} from '../../../test/sources/platform-server.js';
 import type { PlatformServer } from '../../../test/sources/platform-server.js';
 import { matchesRobotsPattern, normalizeRobotsPath } from './robots-pattern.js';
 import { createRobotsChecker, isPathAllowed, parseRobots, rulesFor } from './robots.js';
@@ -105,6 +108,7 @@ describe('createRobotsChecker against a local server', () => {
   const clock = createFixedClock(Date.parse('2026-11-23T08:00:00Z'));
   const http = createHttpClient({
     clock,
+    addressPolicy: LOCAL_SERVERS_POLICY,
     sleep: async (ms) => {
       sleeps.push(ms);
     },
