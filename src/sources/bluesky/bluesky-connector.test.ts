@@ -8,6 +8,7 @@ import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { openSourceHarness } from '../../../test/sources/harness.js';
 import type { SourceHarness } from '../../../test/sources/harness.js';
+import { DEFAULT_ADDRESS_POLICY } from '../address-policy.js';
 import { DEFAULT_USER_AGENT } from '../http-client.js';
 import { runSourceOnce } from '../run-source.js';
 import type { RunOutcome } from '../run-source.js';
@@ -361,6 +362,28 @@ describe('bluesky connector (Jetstream)', () => {
       assert.equal(outcome.error?.code, 'source.network');
     } finally {
       await h.close();
+    }
+  });
+
+  it('a Jetstream on a loopback address, or on a name resolving to one, is refused unless allowed', async () => {
+    const jetstream = await startJetstream(() => undefined);
+    const h = await openSourceHarness([blueskyConnector], {
+      addressPolicy: DEFAULT_ADDRESS_POLICY,
+    });
+    try {
+      await h.addSource('bluesky', { jetstreamUrl: jetstream.url }, 'b1');
+      const literal = await h.run('b1');
+      assert.equal(literal.error?.code, 'source.address_refused');
+      assert.match(literal.error?.message ?? '', /^127\.0\.0\.1 is a loopback address/);
+      const named = jetstream.url.replace('127.0.0.1', 'localhost');
+      await h.addSource('bluesky', { jetstreamUrl: named }, 'b2');
+      const resolved = await h.run('b2');
+      assert.equal(resolved.error?.code, 'source.address_refused');
+      assert.match(resolved.error?.message ?? '', /^localhost resolves to 127\.0\.0\.1/);
+      assert.equal(jetstream.connections.length, 0);
+    } finally {
+      await h.close();
+      await jetstream.close();
     }
   });
 });

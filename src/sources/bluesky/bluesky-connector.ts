@@ -57,6 +57,7 @@ async function* streamPosts(ctx: Context): AsyncIterable<PollBatch> {
     signal: ctx.signal,
     userAgent: DEFAULT_USER_AGENT,
     nowMs: ctx.clock.now(),
+    lookup: ctx.http.guardConnection(url).lookup,
   });
   ctx.log({ level: 'info', message: 'jetstream connected', url });
   const isWanted = createPostFilter(ctx.config);

@@ -1,8 +1,10 @@
 import { WebSocket } from 'ws';
 import type { RawData } from 'ws';
 import type { IncomingMessage } from 'node:http';
+import type { LookupFunction } from 'node:net';
 import { LangngheError } from '../../core/errors.js';
 import { retryAfterMs } from '../backoff.js';
+import { findAddressRefusal } from '../guarded-connect.js';
 
 /** What the socket delivered, in order. */
 export type SocketEntry =
@@ -22,6 +24,8 @@ export interface OpenOptions {
   userAgent: string;
   /** For the clock a rate-limit reset is read against. */
   nowMs: number;
+  /** Resolves the host, refusing addresses the source may not reach (`HttpClient.guardConnection`). */
+  lookup: LookupFunction;
 }
 
 /** Messages queued before the socket stops reading (TCP backpressure), and where it resumes. */
@@ -55,7 +59,8 @@ function refusedError(url: string, response: IncomingMessage, nowMs: number): La
 /**
  * Opens a Jetstream WebSocket and queues what it delivers, so a consumer can pull messages with a
  * timeout. Resolves once the handshake succeeded; a refused handshake is `source.http` (or
- * `source.rate_limited` on 429), a connection failure `source.network`. The `ws` package is used
+ * `source.rate_limited` on 429), a connection failure `source.network`, a refused address
+ * `source.address_refused`. The `ws` package is used
  * (Node 20 has no WebSocket), sending the same User-Agent as the HTTP client.
  */
 export function openJetstream(url: string, options: OpenOptions): Promise<JetstreamSocket> {
@@ -64,6 +69,7 @@ export function openJetstream(url: string, options: OpenOptions): Promise<Jetstr
     handshakeTimeout: HANDSHAKE_TIMEOUT_MS,
     maxPayload: 16 * 1024 * 1024,
     perMessageDeflate: false,
+    lookup: options.lookup,
   });
   const queue: SocketEntry[] = [];
   let closedEntry: SocketEntry | undefined;
@@ -101,7 +107,10 @@ export function openJetstream(url: string, options: OpenOptions): Promise<Jetstr
   socket.on('message', (data) => push({ type: 'message', data: textOf(data) }));
   socket.on('error', (error) => {
     if (!isOpen)
-      fail(new LangngheError('source.network', `${url} could not be reached: ${error.message}`));
+      fail(
+        findAddressRefusal(error) ??
+          new LangngheError('source.network', `${url} could not be reached: ${error.message}`),
+      );
     else push({ type: 'error', error });
   });
   socket.on('close', (code, reason) => {

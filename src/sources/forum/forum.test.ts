@@ -420,6 +420,23 @@ describe('forum connector', () => {
     assert.equal((await h.posts()).length, 1);
   });
 
+  it('never follows a thread page that redirects to another site: the list text stays', async () => {
+    const other = server.origin.replace('127.0.0.1', 'localhost');
+    serve({
+      '/f/x/': vozPage([thread(1)]),
+      '/t/chu-de-so-1.1/': { status: 302, headers: { location: `${other}/t/noi-bo.1/` } },
+      '/t/noi-bo.1/': '<html><body><article>Trang nội bộ không được đọc.</article></body></html>',
+    });
+    await h.addSource('forum', { url: `${server.origin}/f/x/`, ...VOZ, fetchThreadText: true });
+
+    const outcome = await h.run('forum-1');
+
+    assert.equal(outcome.ok, true, JSON.stringify(outcome.error));
+    assert.deepEqual(paths(), ['/robots.txt', '/f/x/', '/t/chu-de-so-1.1/']);
+    const [post] = await h.posts();
+    assert.equal(post?.text, 'Chủ đề số 1: kẹt xe cầu Sài Gòn');
+  });
+
   it('keeps a long item URL as a hash', async () => {
     const longHref = `/t/${'rat-dai-'.repeat(50)}.1/`;
     serve({ '/f/x/': vozPage([{ ...thread(1), href: longHref }]) });

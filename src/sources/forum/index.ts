@@ -164,7 +164,8 @@ async function addThreadText(
         item.author = { id: article.author, name: article.author };
     } catch (error) {
       const isSkippable =
-        isLangngheError(error) && (error.code === 'source.robots' || error.code === 'source.http');
+        isLangngheError(error) &&
+        ['source.robots', 'source.http', 'source.redirect'].includes(error.code);
       if (!isSkippable) throw error;
       ctx.log({ level: 'warn', message: `thread text not read: ${error.message}` });
     }

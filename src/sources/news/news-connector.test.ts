@@ -598,3 +598,38 @@ test("a feed's link to another site (an internal address) is never fetched: the 
     await s.close();
   }
 });
+
+test('an article page that redirects to another site keeps the summary; the other site is never asked', async () => {
+  const s = await setup();
+  try {
+    // The same server under another host name: another site, as far as the feed is concerned.
+    const otherSite = s.server.origin.replace('127.0.0.1', 'localhost');
+    s.server.handle((request, response) => {
+      const isOtherSite = request.headers.host?.startsWith('localhost') === true;
+      if (request.url.pathname === '/rss.xml')
+        return send(
+          response,
+          200,
+          rssFeed(s.server.origin, [{ id: 'r1', title: 'Chuyển hướng', summary: SUMMARY_1 }]),
+          { 'content-type': 'application/rss+xml; charset=utf-8' },
+        );
+      if (request.url.pathname === '/bai/r1.html' && !isOtherSite)
+        return send(response, 302, '', { location: `${otherSite}/bai/r1.html` });
+      if (request.url.pathname === '/bai/r1.html')
+        return send(response, 200, articlePage('Trang nơi khác', ARTICLE_1), {
+          'content-type': 'text/html; charset=utf-8',
+        });
+      return send(response, 404, 'not found');
+    });
+    const outcome = await s.h.run('news-1');
+    assert.equal(outcome.ok, true);
+    assert.deepEqual(paths(s.server.requests), ['/rss.xml', '/robots.txt', '/bai/r1.html']);
+    const [post] = await s.h.posts();
+    assert.equal(post?.text, SUMMARY_1);
+    assert.ok(
+      s.h.logs.some((line) => line.includes('source.redirect') || line.includes('redirected to')),
+    );
+  } finally {
+    await s.close();
+  }
+});

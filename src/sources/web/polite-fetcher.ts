@@ -4,6 +4,7 @@ import { sleep as realSleep } from '../backoff.js';
 import type { HttpClient } from '../http-client.js';
 import { charsetOf, decodeBytes } from '../http-client.js';
 import type { RobotsChecker } from './robots.js';
+import { isSameSite } from './same-site.js';
 
 /** Least time between two page requests to one host, whatever robots.txt says. */
 export const MIN_PAGE_INTERVAL_MS = 1000;
@@ -42,7 +43,8 @@ export function decodeHtml(body: Buffer, contentType: string | null): string {
 /**
  * Fetches pages as a polite crawler: robots.txt asked first (a disallowed URL is
  * `source.robots`, and is never requested), and at least `max(1 s, Crawl-delay)` between two
- * requests to one host, measured on `clock`.
+ * requests to one host, measured on `clock`. Redirects stay on the page's site (see
+ * `isSameSite`): one that leaves it is `source.redirect`, and its target is never requested.
  */
 export function createPoliteFetcher(deps: PoliteFetcherDeps): {
   fetchPage(url: string): Promise<FetchedPage>;
@@ -74,6 +76,7 @@ export function createPoliteFetcher(deps: PoliteFetcherDeps): {
       const response = await deps.http.request(url, {
         headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' },
         signal: deps.signal,
+        isRedirectAllowed: (target) => isSameSite(target, url),
       });
       lastRequestAt.set(new URL(url).host, deps.clock.now());
       return {
