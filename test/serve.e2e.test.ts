@@ -3,35 +3,39 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startCli, waitFor } from './helpers.js';
+import { waitFor } from './helpers.js';
+import { callApi, ownerToken, startServe } from './web-helpers.js';
 
-const TOKEN = 'e2e-test-token-0123456789';
+interface Hits {
+  hits: { post: { id: string } }[];
+}
 
 test(
-  'langnghe serve (end to end): ingest over HTTP, then find the post through search and through its topic',
-  { timeout: 60_000 },
+  'langnghe serve (end to end): the owner password is printed once, the API needs a credential, ingest over HTTP, then find the post through search and through its topic',
+  { timeout: 90_000 },
   async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'langnghe-e2e-'));
-    const port = await freePort();
-    const server = startCli(['serve', '--port', String(port), '--data-dir', dataDir, '--no-demo'], {
-      LANGNGHE_INGEST_TOKEN: TOKEN,
-    });
+    const served = await startServe({ dataDir, args: ['--no-demo'] });
+    let token: string;
     try {
-      await waitFor(
-        () => (server.stdout().includes('listening') ? true : undefined),
-        30_000,
-        `the server to listen (stderr: ${server.stderr()})`,
+      const { base } = served;
+      assert.match(
+        served.server.stdout(),
+        /owner account created — login: owner {2}password: \S{12,}/,
       );
-      const base = `http://127.0.0.1:${port}`;
-      const created = await fetch(`${base}/api/topics`, {
+      const anonymous = await fetch(`${base}/api/posts`);
+      assert.equal(anonymous.status, 401);
+      assert.equal(
+        ((await anonymous.json()) as { error: { code: string } }).error.code,
+        'auth.required',
+      );
+
+      token = await ownerToken(served);
+      const created = await callApi(base, token, '/api/topics', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          name: 'Ngập Q7',
-          query: '(ngập OR "triều cường") AND (q7 OR "quận 7")',
-        }),
+        body: { name: 'Ngập Q7', query: '(ngập OR "triều cường") AND (q7 OR "quận 7")' },
       });
-      assert.ok(created.ok, `create topic: ${created.status} ${await created.clone().text()}`);
+      assert.equal(created.status, 201, await created.clone().text());
       const topic = (await created.json()) as { id: string };
 
       const body = [
@@ -45,7 +49,7 @@ test(
       ].join('\n');
       const ingest = await fetch(`${base}/api/ingest`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/x-ndjson' },
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
         body,
       });
       assert.equal(ingest.status, 200, await ingest.clone().text());
@@ -57,28 +61,43 @@ test(
       );
 
       const search = (await (
-        await fetch(`${base}/api/posts?q=${encodeURIComponent('ngap nuoc')}`)
-      ).json()) as { hits: { post: { id: string } }[] };
+        await callApi(base, token, `/api/posts?q=${encodeURIComponent('ngap nuoc')}`)
+      ).json()) as Hits;
       assert.deepEqual(
         search.hits.map((h) => h.post.id),
         ['facebook:e2e-1'],
       );
-      const byTopic = (await (await fetch(`${base}/api/posts?topic=${topic.id}`)).json()) as {
-        hits: { post: { id: string } }[];
-      };
+      const byTopic = (await (
+        await callApi(base, token, `/api/posts?topic=${topic.id}`)
+      ).json()) as Hits;
       assert.deepEqual(
         byTopic.hits.map((h) => h.post.id),
         ['facebook:e2e-1'],
       );
-      const bad = await fetch(`${base}/api/posts?q=${encodeURIComponent('ngập AND (q7')}`);
+      const bad = await callApi(base, token, `/api/posts?q=${encodeURIComponent('ngập AND (q7')}`);
       assert.equal(bad.status, 400);
       const page = await fetch(`${base}/`);
       assert.equal(page.status, 200);
       assert.match(await page.text(), /<html/i);
     } finally {
-      server.child.kill('SIGTERM');
+      assert.equal(await served.stop(), 0, served.server.stderr());
     }
-    assert.equal(await server.exited, 0, server.stderr());
+
+    // A second start on the same data: no new password, and the token still works.
+    const again = await startServe({ dataDir, args: ['--no-demo'] });
+    try {
+      assert.equal(again.ownerPassword, undefined);
+      assert.doesNotMatch(again.server.stdout(), /password:/);
+      const search = (await (
+        await callApi(again.base, token, `/api/posts?q=${encodeURIComponent('ngập')}`)
+      ).json()) as Hits;
+      assert.deepEqual(
+        search.hits.map((h) => h.post.id),
+        ['facebook:e2e-1'],
+      );
+    } finally {
+      assert.equal(await again.stop(), 0, again.server.stderr());
+    }
   },
 );
 
@@ -87,43 +106,35 @@ test(
   { timeout: 120_000 },
   async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'langnghe-demo-'));
-    const port = await freePort();
-    const server = startCli(['serve', '--port', String(port), '--data-dir', dataDir], {
-      LANGNGHE_REPLAY_RATE: '50',
+    const served = await startServe({
+      dataDir,
+      env: { LANGNGHE_REPLAY_RATE: '50' },
+      timeoutMs: 100_000,
     });
     try {
-      await waitFor(
-        () => (server.stdout().includes('listening') ? true : undefined),
-        100_000,
-        `the demo server (stderr: ${server.stderr()})`,
-      );
-      const base = `http://127.0.0.1:${port}`;
+      const { base } = served;
       const info = (await (await fetch(`${base}/api/info`)).json()) as { demo: boolean };
       assert.equal(info.demo, true);
-      const topics = (await (await fetch(`${base}/api/topics`)).json()) as
-        { topics?: { count: number }[] } | { count: number }[];
-      const list = Array.isArray(topics) ? topics : (topics.topics ?? []);
-      assert.equal(list.length, 6);
-      assert.ok(
-        list.every((t) => t.count > 0),
-        JSON.stringify(list),
-      );
-      const first = (await (await fetch(`${base}/api/posts?limit=1`)).json()) as {
-        hits: { post: { id: string } }[];
+      const token = await ownerToken(served, 'viewer');
+      const topics = (await (await callApi(base, token, '/api/topics')).json()) as {
+        topics: { count: number }[];
       };
+      assert.equal(topics.topics.length, 6);
+      assert.ok(
+        topics.topics.every((t) => t.count > 0),
+        JSON.stringify(topics),
+      );
+      const latest = async (): Promise<string | undefined> =>
+        ((await (await callApi(base, token, '/api/posts?limit=1')).json()) as Hits).hits[0]?.post
+          .id;
+      const first = await latest();
       await waitFor(
-        async () => {
-          const now = (await (await fetch(`${base}/api/posts?limit=1`)).json()) as {
-            hits: { post: { id: string } }[];
-          };
-          return now.hits[0]?.post.id !== first.hits[0]?.post.id ? true : undefined;
-        },
+        async () => ((await latest()) !== first ? true : undefined),
         10_000,
         'the live replay to add a post',
       );
     } finally {
-      server.child.kill('SIGTERM');
+      assert.equal(await served.stop(), 0, served.server.stderr());
     }
-    assert.equal(await server.exited, 0, server.stderr());
   },
 );

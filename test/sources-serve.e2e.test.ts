@@ -4,9 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sendJson, startPlatformServer } from './sources/platform-server.js';
-import { freePort, startCli, waitFor } from './helpers.js';
-
-const ADMIN = 'e2e-admin-token-0123456789';
+import { waitFor } from './helpers.js';
+import { callApi, ownerToken, startServe } from './web-helpers.js';
 
 interface Video {
   id: string;
@@ -110,33 +109,36 @@ test(
   async () => {
     const { server: platforms, add } = await startPlatforms();
     const dataDir = mkdtempSync(join(tmpdir(), 'langnghe-sources-e2e-'));
-    const port = await freePort();
-    const serve = startCli(['serve', '--port', String(port), '--data-dir', dataDir, '--no-demo'], {
-      LANGNGHE_ADMIN_TOKEN: ADMIN,
-      LANGNGHE_SECRET_KEY: 'e2e-secret-passphrase-0123456789',
+    const served = await startServe({
+      dataDir,
+      args: ['--no-demo'],
+      // The platforms play on this machine's loopback, which connectors refuse unless allowed.
+      env: {
+        LANGNGHE_SECRET_KEY: 'e2e-secret-passphrase-0123456789',
+        LANGNGHE_FETCH_ALLOW: '127.0.0.1/32',
+      },
+    }).catch(async (error: unknown) => {
+      await platforms.close();
+      throw error;
     });
-    const base = `http://127.0.0.1:${port}`;
-    const admin = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
+    const serve = served.server;
+    const { base } = served;
     const stream = new AbortController();
     try {
-      await waitFor(
-        () => (serve.stdout().includes('listening') ? true : undefined),
-        30_000,
-        `serve to listen (${serve.stderr()})`,
-      );
+      const admin = await ownerToken(served);
       const topic = (await (
-        await fetch(`${base}/api/topics`, {
+        await callApi(base, admin, '/api/topics', {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            name: 'Ngập Q7',
-            query: 'ngập AND ("quận 7" OR "Huỳnh Tấn Phát")',
-          }),
+          body: { name: 'Ngập Q7', query: 'ngập AND ("quận 7" OR "Huỳnh Tấn Phát")' },
         })
       ).json()) as { id: string };
 
       // The live page's stream: matches arrive here as the sources collect.
-      const live = await fetch(`${base}/api/stream`, { signal: stream.signal });
+      const live = await fetch(`${base}/api/stream`, {
+        headers: { authorization: `Bearer ${admin}` },
+        signal: stream.signal,
+      });
+      assert.equal(live.status, 200);
       let liveText = '';
       void (async () => {
         const decoder = new TextDecoder();
@@ -181,17 +183,16 @@ test(
         },
       ];
       for (const source of sources) {
-        const created = await fetch(`${base}/api/sources`, {
+        const created = await callApi(base, admin, '/api/sources', {
           method: 'POST',
-          headers: admin,
-          body: JSON.stringify(source),
+          body: source,
         });
         assert.equal(created.status, 201, await created.clone().text());
       }
 
       const stored = async (q: string): Promise<string[] | undefined> => {
         const body = (await (
-          await fetch(`${base}/api/posts?q=${encodeURIComponent(q)}&limit=100`)
+          await callApi(base, admin, `/api/posts?q=${encodeURIComponent(q)}&limit=100`)
         ).json()) as { hits: Array<{ post: { id: string } }> };
         return body.hits.map((h) => h.post.id);
       };
@@ -231,7 +232,7 @@ test(
       );
       assert.match(liveText, new RegExp(topic.id));
 
-      const list = (await (await fetch(`${base}/api/sources`)).json()) as {
+      const list = (await (await callApi(base, admin, '/api/sources')).json()) as {
         sources: Array<{
           id: string;
           health: { itemsLastHour: number; consecutiveFailures: number };
@@ -255,8 +256,7 @@ test(
       assert.equal(ytRequest?.url.searchParams.get('q'), 'ngập nước');
     } finally {
       stream.abort();
-      serve.child.kill('SIGTERM');
-      await serve.exited;
+      await served.stop();
       await platforms.close();
     }
   },

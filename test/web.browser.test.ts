@@ -1,10 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { freePort, startCli, waitFor } from './helpers.js';
+import {
+  callApi,
+  ingest,
+  launchChromium,
+  ownerToken,
+  skipWithoutChromium,
+  startServe,
+  submitLoginForm,
+} from './web-helpers.js';
 
 // The few browser globals the page callbacks use (they run in Chromium, not in Node).
 declare const document: {
@@ -14,59 +21,23 @@ declare const document: {
 };
 declare const window: unknown;
 
-const CHROMIUM = '/usr/bin/chromium';
-const TOKEN = 'browser-test-token-0123456789';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-// CI installs Debian's chromium (.ci/run); a developer machine without it skips, CI never does.
-const skip =
-  !existsSync(CHROMIUM) && process.env.CI !== 'true'
-    ? 'Debian chromium is not installed (apt-get install chromium)'
-    : false;
-
-async function ingest(base: string, posts: object[]): Promise<void> {
-  const response = await fetch(`${base}/api/ingest`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/x-ndjson' },
-    body: posts.map((p) => JSON.stringify(p)).join('\n'),
-  });
-  assert.equal(response.status, 200, await response.text());
-}
-
 test(
   'the page in a real browser: search highlights, hostile text stays text, live posts arrive (browser)',
-  { skip, timeout: 120_000 },
+  { skip: skipWithoutChromium, timeout: 120_000 },
   async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'langnghe-browser-'));
-    const port = await freePort();
-    const server = startCli(['serve', '--port', String(port), '--data-dir', dataDir, '--no-demo'], {
-      LANGNGHE_INGEST_TOKEN: TOKEN,
-    });
-    // Playwright gives the browser a fresh, empty profile of its own.
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    const served = await startServe({ dataDir, args: ['--no-demo'] });
+    const browser = await launchChromium();
     try {
-      await waitFor(
-        () => (server.stdout().includes('listening') ? true : undefined),
-        30_000,
-        `the server (stderr: ${server.stderr()})`,
-      );
-      const base = `http://127.0.0.1:${port}`;
+      const base = served.base;
+      const token = await ownerToken(served);
       // The live stream carries posts that match a topic.
-      const topic = await fetch(`${base}/api/topics`, {
+      const topic = await callApi(base, token, '/api/topics', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'Kẹt xe', query: '"kẹt xe"' }),
+        body: { name: 'Kẹt xe', query: '"kẹt xe"' },
       });
       assert.equal(topic.status, 201, await topic.text());
-      await ingest(base, [
+      await ingest(base, token, [
         {
           id: 'b1',
           platform: 'facebook',
@@ -84,6 +55,9 @@ test(
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(base);
+      assert.ok(served.ownerPassword);
+      await submitLoginForm(page, 'owner', served.ownerPassword);
+      await page.waitForSelector('#app', { state: 'visible' });
       await page.fill('#q', 'ngap');
       await page.press('#q', 'Enter');
       await page.waitForFunction(
@@ -126,7 +100,9 @@ test(
         undefined,
         { timeout: 10_000 },
       );
-      await ingest(base, [{ id: 'b4', platform: 'x', text: 'Kẹt xe vòng xoay Hàng Xanh lúc này' }]);
+      await ingest(base, token, [
+        { id: 'b4', platform: 'x', text: 'Kẹt xe vòng xoay Hàng Xanh lúc này' },
+      ]);
       await page.waitForFunction(
         () => /Kẹt xe vòng xoay Hàng Xanh/.test(document.body.textContent ?? ''),
         undefined,
@@ -135,8 +111,7 @@ test(
       assert.deepEqual(errors, []);
     } finally {
       await browser.close();
-      server.child.kill('SIGTERM');
-      await server.exited;
+      await served.stop();
     }
   },
 );

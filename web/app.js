@@ -1,274 +1,93 @@
-/* global document, window, EventSource */
+/* global document */
+import { renderAccountBar, setPanelOpen, wireAccount } from './account.js';
+import { hideSecret, isAdminRole, loadAdmin, resetAdmin, wireAdmin } from './admin.js';
 import { api } from './api.js';
-import { bilingual, clear, el } from './dom.js';
-import {
-  PLATFORM_LABELS,
-  errorBox,
-  postCard,
-  sampleList,
-  sourceItem,
-  warningList,
-} from './render.js';
+import { loadDashboard, stopDashboard, wireDashboard } from './dashboard.js';
+import { showLoginForm, showSsoLink, wireLogin } from './login.js';
 
-const MAX_CARDS = 300;
 const $ = (id) => document.getElementById(id);
+const WORKSPACE_KEY = 'langnghe.workspace';
 
-const state = {
-  q: '',
-  topic: null,
-  platforms: new Set(),
-  cursor: undefined,
-  topics: [],
-  pendingNew: 0,
-  searchToken: 0,
-  stream: null,
-};
+/** The signed-in session: who, where they may go, and where they are now. */
+const ui = { session: null, workspace: null };
 
-function topicName(id) {
-  return state.topics.find((t) => t.id === id)?.name ?? null;
-}
-
-function setLiveStatus(kind) {
-  const labels = {
-    connecting: 'Đang kết nối… / Connecting…',
-    live: 'Trực tiếp / Live',
-    down: 'Mất kết nối, đang thử lại… / Reconnecting…',
-  };
-  $('live-status').dataset.state = kind;
-  $('live-label').textContent = labels[kind];
-}
-
-function renderTopics() {
-  const list = $('topic-list');
-  clear(list);
-  const entries = [{ id: null, name: 'Tất cả bài viết / All posts', count: null }, ...state.topics];
-  for (const topic of entries) {
-    const isSelected = state.topic === topic.id;
-    const button = el(
-      'button',
-      {
-        className: 'topic',
-        attrs: { type: 'button', 'aria-pressed': String(isSelected), title: topic.query ?? '' },
-      },
-      [
-        el('span', { className: 'topic-name', text: topic.name }),
-        topic.count === null
-          ? null
-          : el('span', { className: 'count', text: topic.count.toLocaleString('vi-VN') }),
-      ],
-    );
-    button.addEventListener('click', () => selectTopic(topic.id));
-    list.append(el('li', {}, [button]));
-  }
-}
-
-function renderPlatformChips() {
-  const chips = $('platform-chips');
-  clear(chips);
-  for (const [key, label] of Object.entries(PLATFORM_LABELS)) {
-    const isOn = state.platforms.has(key);
-    const chip = el('button', {
-      className: 'chip',
-      text: label,
-      attrs: { type: 'button', 'aria-pressed': String(isOn) },
-    });
-    chip.addEventListener('click', () => {
-      if (state.platforms.has(key)) state.platforms.delete(key);
-      else state.platforms.add(key);
-      renderPlatformChips();
-      runSearch();
-    });
-    chips.append(chip);
-  }
-}
-
-function renderFeedTitle() {
-  const title = $('feed-title');
-  clear(title);
-  if (state.q) title.append(bilingual('Kết quả tìm kiếm', 'Search results'));
-  else if (state.topic) title.append(el('span', { text: topicName(state.topic) ?? '' }));
-  else title.append(bilingual('Mới nhất', 'Latest'));
-}
-
-function showPending() {
-  const pill = $('new-posts');
-  pill.hidden = state.pendingNew === 0;
-  pill.textContent = `${state.pendingNew} bài mới / new — hiện / show`;
-}
-
-async function runSearch({ append = false } = {}) {
-  const token = ++state.searchToken;
-  const feedback = $('search-feedback');
-  const results = $('results');
-  const params = {
-    q: state.q,
-    topic: state.topic ?? undefined,
-    platforms: [...state.platforms],
-    cursor: append ? state.cursor : undefined,
-  };
-  $('load-more').disabled = true;
+function remembered() {
   try {
-    const page = await api.search(params);
-    if (token !== state.searchToken) return;
-    clear(feedback);
-    if (!append) {
-      clear(results);
-      state.pendingNew = 0;
-      showPending();
-    }
-    if (page.warnings.length > 0) feedback.append(warningList(page.warnings, useSuggestion));
-    for (const hit of page.hits) results.append(postCard(hit.post, hit.highlights));
-    state.cursor = page.nextCursor;
-    $('load-more').hidden = !page.nextCursor;
-    $('empty').hidden = results.childElementCount > 0;
-    renderFeedTitle();
-  } catch (error) {
-    if (token !== state.searchToken) return;
-    clear(feedback);
-    feedback.append(errorBox(error, state.q));
-    if (typeof error.details?.offset === 'number') focusQueryAt(error.details.offset);
-  } finally {
-    if (token === state.searchToken) $('load-more').disabled = false;
-  }
-}
-
-function focusQueryAt(offset) {
-  const input = $('q');
-  input.focus();
-  input.setSelectionRange(offset, Math.min(input.value.length, offset + 1));
-}
-
-function useSuggestion(suggestion) {
-  $('q').value = suggestion;
-  state.q = suggestion;
-  runSearch();
-}
-
-function selectTopic(id) {
-  state.topic = id;
-  renderTopics();
-  runSearch();
-  openStream();
-}
-
-function onMatch(message) {
-  let data;
-  try {
-    data = JSON.parse(message.data);
+    return localStorage.getItem(WORKSPACE_KEY);
   } catch {
-    return;
+    return null;
   }
-  for (const id of data.topicIds ?? []) {
-    const topic = state.topics.find((t) => t.id === id);
-    if (topic) topic.count += 1;
-  }
-  renderTopics();
-  if (state.platforms.size > 0 && !state.platforms.has(data.post.platform)) return;
-  // A query's results are not live, and a reader scrolled down should not see the list jump.
-  if (state.q || window.scrollY > 300) {
-    state.pendingNew += 1;
-    showPending();
-    return;
-  }
-  const results = $('results');
-  const names = (data.topicIds ?? []).map(topicName).filter(Boolean);
-  results.prepend(postCard(data.post, data.highlights ?? [], { topicNames: names, isNew: true }));
-  while (results.childElementCount > MAX_CARDS) results.lastElementChild.remove();
-  $('empty').hidden = true;
 }
 
-function openStream() {
-  state.stream?.close();
-  setLiveStatus('connecting');
-  const stream = new EventSource(api.streamUrl(state.topic));
-  stream.addEventListener('open', () => setLiveStatus('live'));
-  stream.addEventListener('error', () => setLiveStatus('down'));
-  stream.addEventListener('match', onMatch);
-  state.stream = stream;
-}
-
-async function loadSources() {
-  const list = $('source-list');
-  let sources = [];
+function remember(id) {
   try {
-    sources = (await api.sources()).sources;
+    localStorage.setItem(WORKSPACE_KEY, id);
   } catch {
-    sources = [];
+    // Storage refused (private mode, quota): the choice lasts for this page only.
   }
-  clear(list);
-  if (sources.length === 0) {
-    list.append(
-      el('li', { className: 'empty' }, [
-        bilingual(
-          'Chưa có nguồn: thêm bằng “langnghe sources add”.',
-          'No sources yet: add one with “langnghe sources add”.',
-        ),
-      ]),
-    );
-    return;
-  }
-  for (const source of sources) list.append(sourceItem(source));
 }
 
-async function loadTopics() {
-  try {
-    state.topics = (await api.topics()).topics;
-  } catch {
-    state.topics = [];
-  }
-  renderTopics();
+/** The remembered workspace if still allowed, else "default", else the first one. */
+function pickWorkspace(workspaces) {
+  const ids = workspaces.map((w) => w.id);
+  const saved = remembered();
+  if (saved !== null && ids.includes(saved)) return saved;
+  return ids.includes('default') ? 'default' : (ids[0] ?? null);
 }
 
-function wireTopicForm() {
-  const form = $('topic-form');
-  const feedback = $('topic-feedback');
-  const show = (...nodes) => {
-    clear(feedback);
-    feedback.append(...nodes);
-  };
-  $('topic-test').addEventListener('click', async () => {
-    const query = form.elements.query.value;
-    try {
-      const result = await api.testTopic({ query, sampleSize: 3 });
-      const count = `${result.count}${result.isCapped ? '+' : ''}`;
-      show(
-        el('p', { className: 'ok' }, [
-          bilingual(`Khớp ${count} bài đã lưu`, `Matches ${count} stored posts`),
-        ]),
-        sampleList(result.sample),
-        warningList(result.warnings, (s) => (form.elements.query.value = s)),
-      );
-    } catch (error) {
-      show(errorBox(error, query));
-    }
-  });
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const name = form.elements.name.value.trim();
-    const query = form.elements.query.value;
-    try {
-      const topic = await api.createTopic({ name, query });
-      form.reset();
-      show(el('p', { className: 'ok' }, [bilingual(`Đã tạo “${topic.name}”`, 'Topic created')]));
-      await loadTopics();
-      selectTopic(topic.id);
-    } catch (error) {
-      show(errorBox(error, query));
-    }
-  });
+function roleIn(workspaceId) {
+  const { principal } = ui.session;
+  if (principal.isInstallAdmin) return 'owner';
+  return principal.memberships.find((m) => m.workspaceId === workspaceId)?.role ?? 'viewer';
 }
 
-function wireSearch() {
-  $('search-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    state.q = $('q').value.trim();
-    runSearch();
-  });
-  $('load-more').addEventListener('click', () => runSearch({ append: true }));
-  $('new-posts').addEventListener('click', () => {
-    window.scrollTo({ top: 0 });
-    runSearch();
-  });
+async function useWorkspace(id) {
+  ui.workspace = id;
+  api.useWorkspace(id);
+  remember(id);
+  resetAdmin();
+  const role = roleIn(id);
+  const isAdmin = isAdminRole(role);
+  $('open-admin').hidden = !isAdmin;
+  if (!isAdmin) setPanelOpen('open-admin', 'admin-panel', false);
+  const loads = [loadDashboard({ canWriteTopics: role !== 'viewer' })];
+  if (isAdmin && !$('admin-panel').hidden) loads.push(loadAdmin(role));
+  await Promise.all(loads);
+}
+
+/** Reads the session (401 ends here: the API client shows the login form) and opens the app. */
+async function enter() {
+  const session = await api.session();
+  ui.session = session;
+  const workspace = pickWorkspace(session.workspaces);
+  renderAccountBar(session.principal, session.workspaces, workspace);
+  $('login').hidden = true;
+  $('live-status').hidden = false;
+  $('no-workspace').hidden = workspace !== null;
+  $('app').hidden = workspace === null;
+  if (workspace !== null) await useWorkspace(workspace);
+}
+
+/** Back to the login form: the app is hidden and forgets the session. */
+function leave(notice) {
+  const wasSignedIn = ui.session !== null;
+  // Several requests may answer 401 at once: the first one's notice stays.
+  if (!wasSignedIn && !$('login').hidden && notice === undefined) return;
+  ui.session = null;
+  stopDashboard();
+  resetAdmin();
+  for (const id of ['app', 'no-workspace', 'account-bar', 'live-status']) $(id).hidden = true;
+  setPanelOpen('open-admin', 'admin-panel', false);
+  setPanelOpen('open-account', 'account-panel', false);
+  showLoginForm(
+    notice ??
+      (wasSignedIn
+        ? {
+            vi: 'Phiên đăng nhập đã kết thúc. Hãy đăng nhập lại.',
+            en: 'Your session ended: sign in again.',
+          }
+        : undefined),
+  );
 }
 
 async function showInfo() {
@@ -276,20 +95,43 @@ async function showInfo() {
     const info = await api.info();
     $('demo-banner').hidden = !info.demo;
     $('version').textContent = `langnghe ${info.version}`;
+    showSsoLink(info.isSsoEnabled === true);
   } catch {
     $('version').textContent = 'langnghe';
+    showSsoLink(false);
   }
 }
 
+function wireAdminButton() {
+  $('open-admin').addEventListener('click', () => {
+    const isOpen = $('admin-panel').hidden;
+    setPanelOpen('open-admin', 'admin-panel', isOpen);
+    if (isOpen) void loadAdmin(roleIn(ui.workspace));
+    else hideSecret();
+  });
+}
+
 async function start() {
-  wireSearch();
-  wireTopicForm();
-  renderPlatformChips();
-  renderFeedTitle();
-  await Promise.all([showInfo(), loadTopics(), loadSources()]);
-  setInterval(loadSources, 30_000);
-  await runSearch();
-  openStream();
+  api.onSignedOut(() => leave());
+  wireDashboard();
+  wireAdmin();
+  wireAdminButton();
+  wireLogin({ onSignedIn: enter });
+  wireAccount({
+    onSwitch: (id) => void useWorkspace(id),
+    onSignedOut: () => leave({ vi: 'Đã đăng xuất.', en: 'Signed out.' }),
+    onPasswordChanged: () =>
+      leave({
+        vi: 'Đã đổi mật khẩu. Hãy đăng nhập bằng mật khẩu mới.',
+        en: 'Password changed: sign in with the new one.',
+      }),
+  });
+  void showInfo();
+  try {
+    await enter();
+  } catch (error) {
+    if (error.status !== 401) leave();
+  }
 }
 
 start();

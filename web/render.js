@@ -143,6 +143,11 @@ export function errorBox(error, query) {
   return box;
 }
 
+/** A message of the page's own (not the server's), Vietnamese first, announced as an alert. */
+export function alertBox(vi, en) {
+  return el('div', { className: 'error-box', attrs: { role: 'alert' } }, [bilingual(vi, en)]);
+}
+
 /** The parser's hints ("did you mean the phrase …?"), each with its suggestion when there is one. */
 export function warningList(warnings, onSuggestion) {
   const list = el('ul', { className: 'warnings' });
