@@ -98,3 +98,34 @@ test(
     assert.deepEqual(await storedTexts(join(dir, 'data')), ['kẹt xe', 'ngập nước']);
   },
 );
+
+test(
+  'import --workspace makes messages private to that workspace; public posts stay shared',
+  { timeout: 60_000 },
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'langnghe-import-'));
+    const dataDir = join(dir, 'data');
+    const added = startCli(['workspaces', 'add', 'quan-7', '--name', 'Q7', '--data-dir', dataDir]);
+    assert.equal(await added.exited, 0, added.stderr());
+    const file = join(dir, 'mixed.jsonl');
+    writeFileSync(
+      file,
+      [
+        { id: 'm1', kind: 'message', platform: 'zalo', text: 'phản ánh ngập nước hẻm 12' },
+        { id: 'p1', text: 'ngập nước Huỳnh Tấn Phát' },
+      ]
+        .map((item) => JSON.stringify(item))
+        .join('\n'),
+    );
+    const run = startCli(['import', file, '--workspace', 'quan-7', '--data-dir', dataDir]);
+    assert.equal(await run.exited, 0, run.stderr());
+    const store = createSqliteStore({ path: join(dataDir, 'langnghe.sqlite'), readonly: true });
+    try {
+      const { posts } = await store.scanPosts({ limit: 10 });
+      const privacy = Object.fromEntries(posts.map((p) => [p.id, p.privateTo ?? 'shared']));
+      assert.deepEqual(privacy, { 'zalo:m1': 'quan-7', 'import:p1': 'shared' });
+    } finally {
+      await store.close();
+    }
+  },
+);

@@ -74,3 +74,34 @@ test('langnghe sources kinds, add, test, remove from the command line', async ()
   assert.equal(await list.exited, 0);
   assert.match(list.stdout(), /No sources yet/);
 });
+
+test('langnghe sources --workspace: a workspace sees and removes only its own sources', async () => {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'langnghe-sources-cli-')), 'data');
+  const env = { LANGNGHE_DEMO: 'false', LANGNGHE_SECRET_KEY: '' };
+  const cli = async (...args: string[]): Promise<{ code: number | null; out: string }> => {
+    const run = startCli([...args, '--data-dir', dataDir], env);
+    const code = await run.exited;
+    return { code, out: run.stdout() + run.stderr() };
+  };
+  assert.equal((await cli('workspaces', 'add', 'quan-7', '--name', 'Q7')).code, 0);
+  const added = await cli(
+    'sources',
+    'add',
+    'rss',
+    '--id',
+    'q7-news',
+    '--workspace',
+    'quan-7',
+    '--set',
+    'url=https://example.com/rss.xml',
+  );
+  assert.equal(added.code, 0, added.out);
+
+  assert.match((await cli('sources', 'list')).out, /No sources yet/);
+  assert.match((await cli('sources', 'list', '--workspace', 'quan-7')).out, /^q7-news {2}rss /m);
+  const elsewhere = await cli('sources', 'remove', 'q7-news');
+  assert.equal(elsewhere.code, 1);
+  assert.match(elsewhere.out, /store\.not_found/);
+  assert.equal((await cli('sources', 'remove', 'q7-news', '--workspace', 'quan-7')).code, 0);
+  assert.match((await cli('sources', 'list', '--workspace', 'quan-7')).out, /No sources yet/);
+});

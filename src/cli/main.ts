@@ -9,6 +9,11 @@ import { importHelp, runImport } from './commands/import.js';
 import { runServe, serveHelp } from './commands/serve.js';
 import { runSources, sourcesHelp } from './commands/sources.js';
 import { feedHelp, runFeed } from './commands/feed.js';
+import { runUsers, usersHelp } from './commands/users.js';
+import { runWorkspaces, workspacesHelp } from './commands/workspaces.js';
+import { runTokens, tokensHelp } from './commands/tokens.js';
+import { auditHelp, runAudit } from './commands/audit.js';
+import { privacyHelp, runPrivacy } from './commands/privacy.js';
 
 type Command = { help: string; run: (args: string[], io: CliIo) => Promise<number> };
 
@@ -21,6 +26,11 @@ const commands: Record<string, Command> = {
   serve: { help: serveHelp, run: runServe },
   sources: { help: sourcesHelp, run: runSources },
   feed: { help: feedHelp, run: runFeed },
+  users: { help: usersHelp, run: runUsers },
+  workspaces: { help: workspacesHelp, run: runWorkspaces },
+  tokens: { help: tokensHelp, run: runTokens },
+  audit: { help: auditHelp, run: runAudit },
+  privacy: { help: privacyHelp, run: runPrivacy },
 };
 
 const usage = `langnghe — lắng nghe mạng xã hội: self-hosted social listening
