@@ -58,6 +58,10 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
   const runtime = await openRuntime(config, { enrich: defaultEnricher });
   const checkpoint = `import:${resolve(file)}:${stat.size}:${Math.round(stat.mtimeMs)}`;
   try {
+    if ((await runtime.store.getWorkspace(values.workspace)) === undefined)
+      throw new UsageError(
+        `langnghe import: no workspace "${values.workspace}" (see langnghe workspaces list)`,
+      );
     const resumeAfter = values.restart
       ? 0
       : Number((await runtime.store.getCursor(checkpoint)) ?? 0);
