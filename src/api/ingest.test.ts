@@ -1,45 +1,32 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
-import { createMemoryBus } from '../bus/index.js';
-import { createFixedClock } from '../core/clock.js';
-import type { App } from '../services/app.js';
-import { createApp } from '../services/create-app.js';
-import { createSqliteStore } from '../store/index.js';
-import { createApiServer } from './server.js';
+import { openApiHarness } from '../../test/api-harness.js';
+import type { ApiHarness } from '../../test/api-harness.js';
 
-const NOW = Date.parse('2026-11-23T08:00:00Z');
-const TOKEN = 'test-ingest-token-0123456789';
 const NDJSON = 'application/x-ndjson';
-
-async function start(ingestToken?: string): Promise<{ app: App; server: FastifyInstance }> {
-  const store = createSqliteStore({ path: ':memory:' });
-  const app = await createApp({
-    store,
-    bus: createMemoryBus({ capacity: 1000 }),
-    clock: createFixedClock(NOW),
-  });
-  const config = { demo: false, bodyLimitBytes: 4096, maxStreams: 5, ingestToken };
-  return { app, server: createApiServer({ app, config }) };
-}
 
 const post = (id: string, text = `bài viết ${id}`) =>
   JSON.stringify({ id, platform: 'facebook', text, publishedAt: '2026-11-23T07:00:00Z' });
 
 describe('POST /api/ingest', () => {
-  let app: App;
-  let server: FastifyInstance;
-  before(async () => ({ app, server } = await start(TOKEN)));
-  after(async () => {
-    await server.close();
-    await app.close();
+  let h: ApiHarness;
+  /** The default workspace's admin API token (ingest:write). */
+  let token: string;
+  before(async () => {
+    h = await openApiHarness({ config: { bodyLimitBytes: 4096 } });
+    token = h.tokens.default.admin.secret;
   });
+  after(() => h.close());
 
-  const ingest = (payload: string | Buffer, headers: Record<string, string> = {}) =>
-    server.inject({
+  const ingest = (
+    payload: string | Buffer,
+    headers: Record<string, string> = {},
+    url = '/api/ingest',
+  ) =>
+    h.server.inject({
       method: 'POST',
-      url: '/api/ingest',
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': NDJSON, ...headers },
+      url,
+      headers: { authorization: `Bearer ${token}`, 'content-type': NDJSON, ...headers },
       payload,
     });
 
@@ -48,12 +35,12 @@ describe('POST /api/ingest', () => {
     assert.equal(missing.statusCode, 401);
     assert.equal(missing.headers['www-authenticate'], 'Bearer realm="langnghe"');
     assert.equal(missing.json().error.code, 'auth.required');
-    const wrong = await ingest(post('1'), { authorization: `Bearer ${TOKEN}x` });
+    const wrong = await ingest(post('1'), { authorization: `Bearer ${token}x` });
     assert.equal(wrong.statusCode, 401);
     assert.match(String(wrong.headers['www-authenticate']), /error="invalid_token"/);
-    const basic = await ingest(post('1'), { authorization: `Basic ${TOKEN}` });
+    const basic = await ingest(post('1'), { authorization: `Basic ${token}` });
     assert.equal(basic.statusCode, 401);
-    assert.equal(await app.store.countPosts(), 0);
+    assert.equal(await h.store.countPosts(), 0);
   });
 
   it('stores every good line and reports the bad one by its line number', async () => {
@@ -68,7 +55,7 @@ describe('POST /api/ingest', () => {
       [[2, 'input.json']],
     );
     assert.match(result.errors[0].message, /^Line 2 is not valid JSON/);
-    assert.ok(await app.store.getPost('facebook:n3'));
+    assert.ok(await h.store.getPost('facebook:n3'));
   });
 
   it('numbers invalid posts by line, counting blank lines, CRLF and a byte-order mark', async () => {
@@ -93,7 +80,7 @@ describe('POST /api/ingest', () => {
     assert.deepEqual(result.errors, [
       { line: 2, code: 'input.encoding', message: 'Line 2 is not valid UTF-8' },
     ]);
-    assert.equal((await app.store.getPost('facebook:u1'))?.text, 'Sài Gòn mưa lớn');
+    assert.equal((await h.store.getPost('facebook:u1'))?.text, 'Sài Gòn mưa lớn');
   });
 
   it('accepts a JSON array and reports bad items by index', async () => {
@@ -126,7 +113,7 @@ describe('POST /api/ingest', () => {
     assert.equal(res.statusCode, 413);
     assert.equal(res.json().error.code, 'input.too_large');
     assert.match(res.json().error.message, /4096 bytes/);
-    assert.equal(await app.store.getPost('facebook:big0'), undefined);
+    assert.equal(await h.store.getPost('facebook:big0'), undefined);
   });
 
   it('answers 415 for another content type and 200 with nothing for an empty body', async () => {
@@ -137,30 +124,32 @@ describe('POST /api/ingest', () => {
   });
 
   it('rejects unknown query parameters', async () => {
-    const res = await server.inject({
-      method: 'POST',
-      url: '/api/ingest?source=x',
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': NDJSON },
-      payload: post('q1'),
-    });
+    const res = await ingest(post('q1'), {}, '/api/ingest?source=x');
     assert.equal(res.statusCode, 400);
     assert.match(res.json().error.message, /Unknown field "source"/);
   });
 });
 
-describe('POST /api/ingest without a configured token', () => {
-  it('refuses with 403 and says how to set one', async () => {
-    const { app, server } = await start(undefined);
-    const res = await server.inject({
+describe('POST /api/ingest without ingest:write', () => {
+  it('refuses an analyst token and a viewer session with 403 naming the permission', async () => {
+    const h = await openApiHarness();
+    const analyst = await h.tokens.default.analyst.request({
       method: 'POST',
       url: '/api/ingest',
-      headers: { authorization: 'Bearer anything', 'content-type': NDJSON },
+      headers: { 'content-type': NDJSON },
       payload: post('1'),
     });
-    assert.equal(res.statusCode, 403);
-    assert.equal(res.json().error.code, 'auth.disabled');
-    assert.match(res.json().error.message, /LANGNGHE_INGEST_TOKEN/);
-    await server.close();
-    await app.close();
+    assert.equal(analyst.statusCode, 403);
+    assert.equal(analyst.json().error.code, 'auth.forbidden');
+    assert.match(analyst.json().error.message, /ingest:write/);
+    const viewer = await h.members.default.viewer.request({
+      method: 'POST',
+      url: '/api/ingest',
+      headers: { 'content-type': NDJSON },
+      payload: post('2'),
+    });
+    assert.equal(viewer.statusCode, 403);
+    assert.equal(await h.store.countPosts(), 0);
+    await h.close();
   });
 });

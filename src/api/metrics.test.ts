@@ -1,11 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createMemoryBus } from '../bus/index.js';
-import { createFixedClock } from '../core/clock.js';
-import { createApp } from '../services/create-app.js';
-import { createSqliteStore } from '../store/index.js';
+import { openApiHarness } from '../../test/api-harness.js';
 import { renderPrometheus } from './prometheus.js';
-import { createApiServer } from './server.js';
 
 const SAMPLE =
   /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\.)*",?)*\})? (-?\d+(?:\.\d+)?(?:e[+-]?\d+)?|NaN|[+-]Inf)$/;
@@ -34,23 +30,15 @@ function parseExposition(text: string): Map<string, { type: string; samples: str
 
 describe('GET /metrics', () => {
   it('exposes pipeline, HTTP and process metrics in the Prometheus text format', async () => {
-    const store = createSqliteStore({ path: ':memory:' });
-    const app = await createApp({
-      store,
-      bus: createMemoryBus({ capacity: 64 }),
-      clock: createFixedClock(0),
-    });
-    const server = createApiServer({
-      app,
-      config: { demo: false, bodyLimitBytes: 1 << 20, maxStreams: 1 },
-    });
-    await app.ingest([
+    const h = await openApiHarness({ busCapacity: 64, config: { maxStreams: 1 } });
+    const viewer = h.members.default.viewer;
+    await h.app.ingest(h.system('default'), [
       { id: '1', platform: 'news', text: 'ngập', publishedAt: '2026-01-01T00:00:00Z' },
     ]);
-    await server.inject({ method: 'GET', url: '/api/topics/abc' });
-    await server.inject({ method: 'GET', url: '/no/such/route' });
+    await viewer.request({ url: '/api/topics/abc' });
+    await viewer.request({ url: '/no/such/route' });
 
-    const res = await server.inject({ method: 'GET', url: '/metrics' });
+    const res = await viewer.request({ url: '/metrics' });
     assert.equal(res.headers['content-type'], 'text/plain; version=0.0.4; charset=utf-8');
     const families = parseExposition(res.body);
     const expected = {
@@ -85,8 +73,15 @@ describe('GET /metrics', () => {
     assert.ok(
       http.includes('langnghe_http_requests_total{method="GET",route="unmatched",status="404"} 1'),
     );
-    await server.close();
-    await app.close();
+    await h.close();
+  });
+
+  it('is for signed-in callers only', async () => {
+    const h = await openApiHarness();
+    const res = await h.anonymous.request({ url: '/metrics' });
+    assert.equal(res.statusCode, 401);
+    assert.equal(res.json().error.code, 'auth.required');
+    await h.close();
   });
 });
 

@@ -1,12 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
-import { createMemoryBus } from '../bus/index.js';
-import { createFixedClock } from '../core/clock.js';
-import type { App } from '../services/app.js';
-import { createApp } from '../services/create-app.js';
-import { createSqliteStore } from '../store/index.js';
-import { createApiServer } from './server.js';
+import { openApiHarness } from '../../test/api-harness.js';
+import type { ApiHarness, Caller } from '../../test/api-harness.js';
 
 const NOW = Date.parse('2026-11-23T08:00:00Z');
 const hoursAgo = (h: number): string => new Date(NOW - h * 3600_000).toISOString();
@@ -33,32 +28,25 @@ const POSTS = [
   },
 ];
 
-async function start(
-  options: { demo?: boolean } = {},
-): Promise<{ app: App; server: FastifyInstance }> {
-  const store = createSqliteStore({ path: ':memory:' });
-  const app = await createApp({
-    store,
-    bus: createMemoryBus({ capacity: 1000 }),
-    clock: createFixedClock(NOW),
-  });
-  await app.ingest(POSTS);
-  const config = { demo: options.demo ?? true, bodyLimitBytes: 1024 * 1024, maxStreams: 5 };
-  return { app, server: createApiServer({ app, config }) };
+async function start(options: { demo?: boolean } = {}): Promise<ApiHarness> {
+  const h = await openApiHarness({ now: NOW, config: { demo: options.demo ?? true } });
+  await h.app.ingest(h.system('default'), POSTS);
+  return h;
 }
 
 describe('API server (inject)', () => {
-  let app: App;
-  let server: FastifyInstance;
-  before(async () => ({ app, server } = await start()));
-  after(async () => {
-    await server.close();
-    await app.close();
+  let h: ApiHarness;
+  /** An admin of the default workspace, signed in with the session cookie. */
+  let admin: Caller;
+  before(async () => {
+    h = await start();
+    admin = h.members.default.admin;
   });
+  after(() => h.close());
 
-  const get = (url: string) => server.inject({ method: 'GET', url });
+  const get = (url: string) => admin.request({ url });
   const send = (method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
-    server.inject({ method, url, ...(payload && { payload }) });
+    admin.request({ method, url, payload });
 
   it('answers liveness, readiness and info', async () => {
     assert.deepEqual((await get('/healthz')).json(), { status: 'ok' });
@@ -67,6 +55,7 @@ describe('API server (inject)', () => {
       version: '0.1.0',
       demo: true,
       mode: 'embedded',
+      isSsoEnabled: false,
     });
   });
 
@@ -166,7 +155,7 @@ describe('API server (inject)', () => {
   });
 
   it('answers a malformed or oversized JSON body with 400 or 413', async () => {
-    const malformed = await server.inject({
+    const malformed = await admin.request({
       method: 'POST',
       url: '/api/topics',
       headers: { 'content-type': 'application/json' },
@@ -211,7 +200,7 @@ describe('API server (inject)', () => {
   });
 
   it('lists sources with health but never their configuration', async () => {
-    await app.store.upsertSource({
+    await h.store.upsertSource({
       id: 'rss-tt',
       workspaceId: 'default',
       kind: 'rss',
@@ -260,12 +249,12 @@ describe('API server (inject)', () => {
 
 describe('API server readiness', () => {
   it('answers 503 on /readyz once the app is closed', async () => {
-    const { app, server } = await start({ demo: false });
-    await app.close();
-    const res = await server.inject({ method: 'GET', url: '/readyz' });
+    const h = await start({ demo: false });
+    await h.app.close();
+    const res = await h.anonymous.request({ url: '/readyz' });
     assert.equal(res.statusCode, 503);
     assert.deepEqual(res.json(), { status: 'unavailable' });
     assert.equal(res.headers['retry-after'], undefined);
-    await server.close();
+    await h.server.close();
   });
 });

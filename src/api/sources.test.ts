@@ -3,13 +3,9 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { openSourceHarness } from '../../test/sources/harness.js';
-import type { SourceHarness } from '../../test/sources/harness.js';
+import { openApiHarness } from '../../test/api-harness.js';
+import type { ApiHarness } from '../../test/api-harness.js';
 import type { Connector } from '../sources/connector.js';
-import { createSourceService } from '../sources/source-service.js';
-import { createApiServer } from './server.js';
-
-const ADMIN = 'test-admin-token-0123456789';
 
 /** A push connector checking an HMAC of the raw body, as platform webhooks do. */
 const signed: Connector<{ secret: string }> = {
@@ -52,23 +48,18 @@ const polled: Connector<{ url: string }> = {
 };
 
 describe('source routes', () => {
-  let h: SourceHarness;
+  let h: ApiHarness;
   let server: FastifyInstance;
+  /** The default workspace's admin API token (sources:write). */
+  let auth: Record<string, string>;
   before(async () => {
-    h = await openSourceHarness([signed, polled]);
-    server = createApiServer({
-      app: h.app,
-      sources: createSourceService(h.deps),
-      config: { demo: false, bodyLimitBytes: 4096, maxStreams: 5, adminToken: ADMIN },
-    });
+    h = await openApiHarness({ connectors: [signed, polled], config: { bodyLimitBytes: 4096 } });
+    server = h.server;
+    auth = { authorization: `Bearer ${h.tokens.default.admin.secret}` };
   });
-  after(async () => {
-    await server.close();
-    await h.close();
-  });
-  const auth = { authorization: `Bearer ${ADMIN}` };
+  after(() => h.close());
 
-  it('asks for the admin token to add, run or remove a source', async () => {
+  it('asks for an admin to add, run or remove a source', async () => {
     const body = { kind: 'polled', config: { url: 'https://vnexpress.net/rss/thoi-su.rss' } };
     const none = await server.inject({ method: 'POST', url: '/api/sources', payload: body });
     assert.equal(none.statusCode, 401);
@@ -87,6 +78,13 @@ describe('source routes', () => {
       (await server.inject({ method: 'POST', url: '/api/sources/x/run' })).statusCode,
       401,
     );
+    const viewer = await h.tokens.default.viewer.request({
+      method: 'POST',
+      url: '/api/sources',
+      payload: body,
+    });
+    assert.equal(viewer.statusCode, 403);
+    assert.match(viewer.json().error.message, /sources:write/);
   });
 
   it('adds a source, lists it without its config, runs it and removes it', async () => {
@@ -110,7 +108,7 @@ describe('source routes', () => {
     });
     assert.equal(run.statusCode, 200);
     assert.equal(run.json().inserted, 1);
-    const list = await server.inject({ method: 'GET', url: '/api/sources' });
+    const list = await h.members.default.viewer.request({ url: '/api/sources' });
     const [source] = list.json().sources;
     assert.equal(source.id, 'tin-moi');
     assert.equal(source.health.itemsLastHour, 1);
@@ -171,7 +169,7 @@ describe('source routes', () => {
       headers: { 'content-type': 'application/json', 'x-signature': 'f'.repeat(64) },
     });
     assert.equal(bad.statusCode, 401);
-    assert.equal((await h.posts()).filter((p) => p.id === 'web:w1').length, 0);
+    assert.equal(await h.store.getPost('web:w1'), undefined);
     const good = await server.inject({
       method: 'POST',
       url: '/api/webhooks/hook',
@@ -180,7 +178,7 @@ describe('source routes', () => {
     });
     assert.equal(good.statusCode, 200);
     assert.equal(good.body, 'EVENT_RECEIVED');
-    const stored = (await h.posts()).find((p) => p.id === 'web:w1');
+    const stored = await h.store.getPost('web:w1');
     assert.equal(stored?.sourceId, 'hook');
     const missing = await server.inject({
       method: 'POST',

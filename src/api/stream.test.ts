@@ -1,64 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
-import { createMemoryBus } from '../bus/index.js';
-import { createFixedClock } from '../core/clock.js';
-import type { App } from '../services/app.js';
-import { createApp } from '../services/create-app.js';
-import { createSqliteStore } from '../store/index.js';
-import { createApiServer } from './server.js';
-
-const NOW = Date.parse('2026-11-23T08:00:00Z');
-const TOKEN = 'stream-test-token-0123456789';
-
-interface Sse {
-  /** The next event block (the text before a blank line); rejects when the stream ends. */
-  next(): Promise<string>;
-  /** Skips blocks until one starts with `prefix` and returns it. */
-  nextStartingWith(prefix: string): Promise<string>;
-  abort(): void;
-  response: Response;
-}
-
-async function openStream(base: string, query = ''): Promise<Sse> {
-  const controller = new AbortController();
-  const response = await fetch(`${base}/api/stream${query}`, { signal: controller.signal });
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const next = async (): Promise<string> => {
-    while (!buffer.includes('\n\n')) {
-      const { value, done } = await reader.read();
-      if (done) throw new Error(`stream ended: ${JSON.stringify(buffer)}`);
-      buffer += decoder.decode(value, { stream: true });
-    }
-    const end = buffer.indexOf('\n\n');
-    const block = buffer.slice(0, end);
-    buffer = buffer.slice(end + 2);
-    return block;
-  };
-  return {
-    response,
-    next,
-    async nextStartingWith(prefix) {
-      for (;;) {
-        const block = await next();
-        if (block.startsWith(prefix)) return block;
-      }
-    },
-    abort: () => controller.abort(),
-  };
-}
-
-function matchData(block: string): {
-  post: { id: string; text: string };
-  topicIds: string[];
-  highlights: { start: number; end: number; field: string }[];
-} {
-  const match = /^event: match\ndata: (.*)$/.exec(block);
-  assert.ok(match, block);
-  return JSON.parse(match[1]!);
-}
+import { openApiHarness } from '../../test/api-harness.js';
+import type { ApiHarness } from '../../test/api-harness.js';
+import { matchData, openStream } from '../../test/api-sse.js';
 
 async function waitFor(check: () => Promise<boolean>): Promise<void> {
   for (let i = 0; i < 100; i++) {
@@ -69,50 +13,37 @@ async function waitFor(check: () => Promise<boolean>): Promise<void> {
 }
 
 describe('GET /api/stream (real listen)', () => {
-  let app: App;
-  let server: FastifyInstance;
+  let h: ApiHarness;
   let base: string;
   let floodId: string;
   let trafficId: string;
+  /** A viewer of the default workspace: the stream needs posts:read. */
+  let viewer: Readonly<Record<string, string>>;
 
   before(async () => {
-    const store = createSqliteStore({ path: ':memory:' });
-    app = await createApp({
-      store,
-      bus: createMemoryBus({ capacity: 1000 }),
-      clock: createFixedClock(NOW),
-    });
-    const config = {
-      demo: true,
-      bodyLimitBytes: 1 << 20,
-      maxStreams: 2,
-      ingestToken: TOKEN,
-      heartbeatMs: 100,
-    };
-    server = createApiServer({ app, config });
-    base = await server.listen({ port: 0, host: '127.0.0.1' });
-    floodId = (await app.createTopic({ name: 'Ngập', query: 'ngập' })).id;
-    trafficId = (await app.createTopic({ name: 'Kẹt xe', query: '"kẹt xe"' })).id;
+    h = await openApiHarness({ config: { demo: true, maxStreams: 2, heartbeatMs: 100 } });
+    base = await h.listen();
+    viewer = h.tokens.default.viewer.headers;
+    const scope = h.system('default');
+    floodId = (await h.app.createTopic(scope, { name: 'Ngập', query: 'ngập' })).id;
+    trafficId = (await h.app.createTopic(scope, { name: 'Kẹt xe', query: '"kẹt xe"' })).id;
   });
-  after(async () => {
-    await server.close();
-    await app.close();
-  });
+  after(() => h.close());
 
   const ingest = (lines: object[]) =>
     fetch(`${base}/api/ingest`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/x-ndjson' },
+      headers: { ...h.tokens.default.admin.headers, 'content-type': 'application/x-ndjson' },
       body: lines.map((line) => JSON.stringify(line)).join('\n'),
     });
 
   const liveStreams = async (): Promise<number> => {
-    const text = await (await fetch(`${base}/metrics`)).text();
+    const text = await (await fetch(`${base}/metrics`, { headers: viewer })).text();
     return Number(/^langnghe_live_streams (\d+)$/m.exec(text)?.[1]);
   };
 
   it('sends a match event after an ingest, then unsubscribes when the client leaves', async () => {
-    const stream = await openStream(base);
+    const stream = await openStream(base, '', viewer);
     try {
       assert.equal(stream.response.status, 200);
       assert.match(String(stream.response.headers.get('content-type')), /^text\/event-stream/);
@@ -136,7 +67,7 @@ describe('GET /api/stream (real listen)', () => {
   });
 
   it('sends only the chosen topic, and heartbeat comments meanwhile', async () => {
-    const stream = await openStream(base, `?topic=${trafficId}`);
+    const stream = await openStream(base, `?topic=${trafficId}`, viewer);
     try {
       await stream.next();
       await ingest([
@@ -159,19 +90,22 @@ describe('GET /api/stream (real listen)', () => {
   });
 
   it('answers 503 beyond maxStreams and 404 for an unknown topic', async () => {
-    const first = await openStream(base);
-    const second = await openStream(base);
-    const third = await fetch(`${base}/api/stream`);
+    const first = await openStream(base, '', viewer);
+    const second = await openStream(base, '', viewer);
+    const third = await fetch(`${base}/api/stream`, { headers: viewer });
     assert.equal(third.status, 503);
     const body = (await third.json()) as { error: { code: string } };
     assert.equal(body.error.code, 'stream.busy');
     first.abort();
     second.abort();
-    const unknown = await fetch(`${base}/api/stream?topic=nope`);
+    const unknown = await fetch(`${base}/api/stream?topic=nope`, { headers: viewer });
     assert.equal(unknown.status, 404);
-    assert.equal((await fetch(`${base}/api/stream`, { method: 'HEAD' })).status, 404);
+    assert.equal(
+      (await fetch(`${base}/api/stream`, { method: 'HEAD', headers: viewer })).status,
+      404,
+    );
     await waitFor(async () => (await liveStreams()) === 0);
-    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const metrics = await (await fetch(`${base}/metrics`, { headers: viewer })).text();
     const opened = /route="\/api\/stream",status="200"\} (\d+)/.exec(metrics)?.[1];
     assert.equal(opened, '4', 'each stream counted once, when it opened');
   });
@@ -179,17 +113,12 @@ describe('GET /api/stream (real listen)', () => {
 
 describe('GET /api/stream on shutdown', () => {
   it('ends open streams when the server closes', async () => {
-    const store = createSqliteStore({ path: ':memory:' });
-    const app = await createApp({ store, bus: createMemoryBus(), clock: createFixedClock(NOW) });
-    const server = createApiServer({
-      app,
-      config: { demo: false, bodyLimitBytes: 1 << 20, maxStreams: 3 },
-    });
-    const base = await server.listen({ port: 0, host: '127.0.0.1' });
-    const stream = await openStream(base);
+    const h = await openApiHarness({ config: { maxStreams: 3 } });
+    const base = await h.listen();
+    const stream = await openStream(base, '', h.tokens.default.viewer.headers);
     await stream.next();
-    await server.close();
+    await h.server.close();
     await assert.rejects(stream.nextStartingWith('event:'), /stream ended/);
-    await app.close();
+    await h.app.close();
   });
 });
