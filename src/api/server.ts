@@ -1,7 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { OidcLogin } from '../auth/oidc.js';
 import type { App } from '../services/app.js';
 import type { ScopedSources } from '../services/sources.js';
@@ -144,6 +144,15 @@ export function createApiServer(deps: ApiServerDeps): FastifyInstance {
     bodyLimit: JSON_BODY_LIMIT,
     requestTimeout: 120_000,
     ajv: { customOptions: { removeAdditional: false } },
+    // A malformed URL or an over-long path parameter fails in the router, where no hook and no
+    // error handler run: answered here in the one error shape, with the security headers.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const http = toHttpError(error, { bodyLimitBytes: JSON_BODY_LIMIT });
+      return reply
+        .code(http.status)
+        .headers({ 'x-content-type-options': 'nosniff', 'content-security-policy': API_CSP })
+        .send(http.body);
+    },
   });
   installHostCheck(server, allowedHostsOf(deps.config.bindHost, deps.config.allowedHosts ?? []));
   installHooks(server, ctx, isLogging);
