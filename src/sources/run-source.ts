@@ -27,6 +27,11 @@ export interface SourceRunDeps {
   secretBox?: SecretBox;
   env: Readonly<Record<string, string | undefined>>;
   /**
+   * The variables a credential may name as `env:NAME` (the `envAllowList` setting, split; map an
+   * empty setting to undefined). Absent: any variable not starting with LANGNGHE_.
+   */
+  allowedEnv?: readonly string[];
+  /**
    * Which addresses sources may connect to, HTTP and WebSocket alike (`parseAddressPolicy` of
    * the `fetchAllowList` setting). Absent: public addresses only.
    */
@@ -98,12 +103,13 @@ export function prepareSource(
   source: Source,
 ): { connector: AnyConnector; config: unknown; http: HttpClient; secrets: string[] } {
   const connector = deps.registry.require(source.kind);
-  const { config: opened, secrets } = openConfig(
-    source.config,
-    connector.secretFields,
-    deps.secretBox,
-    deps.env,
-  );
+  const { config: opened, secrets } = openConfig(source.config, {
+    secretFields: connector.secretFields,
+    box: deps.secretBox,
+    sourceId: source.id,
+    env: deps.env,
+    allowedEnv: deps.allowedEnv,
+  });
   const parsed = parseConnectorConfig(connector, opened);
   if (!parsed.isValid)
     throw new LangngheError(

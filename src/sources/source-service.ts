@@ -193,7 +193,12 @@ export function createSourceService(deps: SourceRunDeps, scheduler?: Scheduler):
         workspaceId: input.workspaceId ?? DEFAULT_WORKSPACE_ID,
         kind: connector.kind,
         name,
-        config: sealConfig(input.config, connector.secretFields, deps.secretBox),
+        config: sealConfig(input.config, {
+          secretFields: connector.secretFields,
+          box: deps.secretBox,
+          sourceId: id,
+          allowedEnv: deps.allowedEnv,
+        }),
         enabled: input.enabled ?? true,
       });
       await scheduler?.sync();
@@ -222,7 +227,13 @@ export function createSourceService(deps: SourceRunDeps, scheduler?: Scheduler):
           );
         for (const field of kept) merged[field] = current.config[field];
         validateConfig(connector, merged, deps.env);
-        config = sealConfig(merged, connector.secretFields, deps.secretBox);
+        config = sealConfig(merged, {
+          secretFields: connector.secretFields,
+          box: deps.secretBox,
+          sourceId: id,
+          allowedEnv: deps.allowedEnv,
+          keptFields: kept,
+        });
         // What was read under the old settings (a query, a page) says nothing about the new ones.
         if (!sameSettings(current.config, config, connector.secretFields))
           await store.saveCursor(id, '');

@@ -63,7 +63,7 @@ export async function openSourceHarness(
     batchSize: 100,
   });
   const registry = createConnectorRegistry(connectors);
-  const secretBox = createSecretBox(TEST_SECRET_KEY);
+  const secretBox = createSecretBox(TEST_SECRET_KEY, { salt: await store.installSalt() });
   const sleeps: number[] = [];
   const logs: string[] = [];
   const deps: SourceRunDeps = {
@@ -97,7 +97,11 @@ export async function openSourceHarness(
         workspaceId: 'default',
         kind,
         name: id,
-        config: sealConfig(config, connector.secretFields, secretBox),
+        config: sealConfig(config, {
+          secretFields: connector.secretFields,
+          box: secretBox,
+          sourceId: id,
+        }),
         enabled: true,
       });
     },
