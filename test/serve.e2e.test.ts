@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from './helpers.js';
-import { callApi, ownerToken, startServe } from './web-helpers.js';
+import { callApi, cliToken, ownerToken, startServe } from './web-helpers.js';
 
 interface Hits {
   hits: { post: { id: string } }[];
@@ -83,18 +83,22 @@ test(
       assert.equal(await served.stop(), 0, served.server.stderr());
     }
 
-    // A second start on the same data: no new password, and the token still works.
+    // A second start on the same data: no new password; the token still works, and so does one
+    // made meanwhile by the CLI.
+    const fromCli = await cliToken(dataDir, 'viewer');
     const again = await startServe({ dataDir, args: ['--no-demo'] });
     try {
       assert.equal(again.ownerPassword, undefined);
       assert.doesNotMatch(again.server.stdout(), /password:/);
-      const search = (await (
-        await callApi(again.base, token, `/api/posts?q=${encodeURIComponent('ngập')}`)
-      ).json()) as Hits;
-      assert.deepEqual(
-        search.hits.map((h) => h.post.id),
-        ['facebook:e2e-1'],
-      );
+      for (const secret of [token, fromCli]) {
+        const search = (await (
+          await callApi(again.base, secret, `/api/posts?q=${encodeURIComponent('ngập')}`)
+        ).json()) as Hits;
+        assert.deepEqual(
+          search.hits.map((h) => h.post.id),
+          ['facebook:e2e-1'],
+        );
+      }
     } finally {
       assert.equal(await again.stop(), 0, again.server.stderr());
     }

@@ -122,6 +122,24 @@ export async function ownerToken(served: Served, role = 'admin'): Promise<string
   return ((await response.json()) as { secret: string }).secret;
 }
 
+/** A token made by `langnghe tokens create` on the data dir (the CLI prints the secret alone). */
+export async function cliToken(dataDir: string, role: string): Promise<string> {
+  const run = startCli([
+    'tokens',
+    'create',
+    '--name',
+    `cli-${role}`,
+    '--role',
+    role,
+    '--data-dir',
+    dataDir,
+  ]);
+  assert.equal(await run.exited, 0, run.stderr());
+  const secret = run.stdout().trim();
+  assert.match(secret, /^lng_\S+$/);
+  return secret;
+}
+
 /**
  * Sends a JSON request as a bearer token (its secret) or a password session (cookie and CSRF
  * token, acting in `workspace`); returns the response.
