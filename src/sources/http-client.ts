@@ -215,7 +215,9 @@ function isTransientStatus(status: number): boolean {
  * `LangngheError`s whose messages never carry credentials:
  * `source.auth` (401/403: not retried), `source.rate_limited`, `source.http` (other statuses;
  * `details.status`), `source.network`, `source.timeout`, `source.too_large`, `source.bad_response`
- * (malformed JSON), `source.aborted`.
+ * (malformed JSON), `source.aborted`, `source.address_refused` (an address the policy refuses, at
+ * connect time or on a redirect: not retried), `source.redirect` (over 5 redirects, or one
+ * `isRedirectAllowed` refuses).
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const policy = options.addressPolicy ?? DEFAULT_ADDRESS_POLICY;
