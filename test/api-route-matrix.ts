@@ -28,13 +28,8 @@ export interface Route {
 /** Refusals by a feature, not by authorization: single sign-on is not configured here. */
 export const FEATURE_REFUSALS = new Set(['auth.disabled', 'auth.oidc_failed']);
 
-/**
- * Where a service checks more than the route's rule. GET /api/audit/verify is ruled `audit:read`,
- * but the service lets only owners and install admins check the chain.
- */
-const SERVICE_NARROWER: Readonly<Record<string, readonly Role[]>> = {
-  'GET /api/audit/verify': ['admin', 'analyst', 'viewer'],
-};
+/** Where a service checks more than the route's rule (none today). */
+const SERVICE_NARROWER: Readonly<Record<string, readonly Role[]>> = {};
 
 /** What the route's rule says this row gets in this workspace. */
 export function expected(route: Route, row: Row, workspaceId: WorkspaceId): Verdict {

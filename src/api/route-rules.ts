@@ -46,7 +46,7 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'DELETE /api/tokens/:id': need('tokens:write'),
   'GET /api/audit': need('audit:read'),
   'GET /api/audit/export': need('audit:read'),
-  'GET /api/audit/verify': need('audit:read'),
+  'GET /api/audit/verify': need('workspace:write'),
   'POST /api/privacy/erase': need('data:erase'),
 
   'GET /api/posts': need('posts:read'),

@@ -83,7 +83,7 @@ export function createAuditService(store: Store): AuditService {
       return entries.slice(0, MAX_AUDIT_EXPORT);
     },
     async verify(scope) {
-      if (!scope.principal.isInstallAdmin) requirePermission(scope, 'workspace:write');
+      requirePermission(scope, 'workspace:write');
       return store.audit.verify();
     },
   };

@@ -115,7 +115,9 @@ export function createPrivacyService(deps: {
         throw new LangngheError('input.invalid', 'authorId: 1–500 characters', {
           details: { field: 'authorId' },
         });
-      const deleted = await deleteAll({ platform: input.platform, authorId });
+      // The shared corpus and this workspace's own private channels; never another agency's.
+      const visibleTo = scope.principal.kind === 'system' ? undefined : scope.workspaceId;
+      const deleted = await deleteAll({ platform: input.platform, authorId, visibleTo });
       await audit.record(scope.principal, {
         action: 'privacy.erase_author',
         workspaceId: scope.workspaceId,

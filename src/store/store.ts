@@ -82,6 +82,11 @@ export interface PostDeletion {
   /** Posts by this author id on `platform` (erasure on request); needs `platform`. */
   authorId?: string;
   /**
+   * Only posts this workspace may see (the shared corpus and its own private posts): another
+   * workspace's private channel is never touched. Not a criterion on its own.
+   */
+  visibleTo?: string;
+  /**
    * Most posts deleted by one call (default 5,000, at most 50,000), so one transaction stays short:
    * call again until it returns 0.
    */

@@ -34,25 +34,32 @@ function deletionWhere(which: PostDeletion): { conditions: string[]; params: str
     params.push(which.authorId);
   }
   if (conditions.length === 0) throw invalid('Deleting posts needs at least one criterion');
+  if (which.visibleTo !== undefined) {
+    conditions.push('(private_to IS NULL OR private_to = ?)');
+    params.push(which.visibleTo);
+  }
   return { conditions, params };
 }
 
 /** Deletion of posts (retention, erasure) for the SQLite store, synchronous. */
 export function createSqlitePostDeletion(db: Database) {
   const statement = createStatementCache(db);
-  // posts_fts is contentless (contentless_delete=1): its rows go by rowid, which is posts.seq.
-  const unindex = db.prepare('DELETE FROM posts_fts WHERE rowid = ?');
+  // posts_text is contentless (contentless_delete=1): its rows go by rowid, posts.time_key.
+  const unindex = db.prepare('DELETE FROM posts_text WHERE rowid = ?');
   const unmatch = db.prepare('DELETE FROM matches WHERE post_id = ?');
   const remove = db.prepare('DELETE FROM posts WHERE seq = ?');
 
   const deleteChunk = db.transaction((which: PostDeletion): number => {
     const limit = pageLimit(which.limit, DEFAULT_DELETE_LIMIT, MAX_DELETE_LIMIT);
     const where = deletionWhere(which);
-    const sql = `SELECT seq, id FROM posts ${whereClause(where.conditions)} LIMIT ?`;
-    const rows = statement(sql).all(...where.params, limit) as { seq: number; id: string }[];
+    // time_key needs all 64 bits, so integers come back as BigInt.
+    const sql = `SELECT seq, id, time_key FROM posts ${whereClause(where.conditions)} LIMIT ?`;
+    const rows = statement(sql)
+      .safeIntegers(true)
+      .all(...where.params, limit) as { seq: bigint; id: string; time_key: bigint }[];
     for (const row of rows) {
       unmatch.run(row.id);
-      unindex.run(row.seq);
+      unindex.run(row.time_key);
       remove.run(row.seq);
     }
     return rows.length;
