@@ -92,6 +92,22 @@ export function pagingContract(makeStore: MakeStore): void {
         assert.equal(ranged.length, 12);
       }));
 
+    it('breaks ties by id in one order with and without a text filter, any characters', () =>
+      withStore(async (store) => {
+        // UTF-16 order and code point order disagree between U+FF5E and U+1F525.
+        const names = ['a', 'b', '\uff5e', '\u{1f525}', 'z\u00e9', 'ze\u0301', 'A', '~'];
+        const posts = names.map((name, i) =>
+          makePost({ id: `x:${name}`, text: 'ngập', minutesAgo: i % 2 }),
+        );
+        await store.upsertPosts([...posts].reverse());
+        const text = { op: 'term' as const, folded: 'ngap' };
+        for (const limit of [1, 2, 3, 8]) {
+          const plain = await collect(search(store, { limit }));
+          assert.deepEqual(await collect(search(store, { text, limit })), plain, `limit ${limit}`);
+          assert.equal(plain.length, names.length);
+        }
+      }));
+
     it('clamps large limits, defaults to 50, and rejects bad limits and cursors', () =>
       withStore(async (store) => {
         await store.upsertPosts(Array.from({ length: 520 }, () => makePost()));

@@ -35,7 +35,10 @@ export function postWhere(filter: PostFilter = {}): PostWhere {
     const match = toFtsMatch(filter.text);
     if (match.kind === 'none') where.isEmpty = true;
     if (match.kind === 'match') {
-      add('p.seq IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)', match.expression);
+      add(
+        'p.time_key IN (SELECT rowid FROM posts_text WHERE posts_text MATCH ?)',
+        match.expression,
+      );
     }
   }
   return where;

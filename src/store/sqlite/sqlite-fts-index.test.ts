@@ -30,10 +30,10 @@ test('re-ingesting a batch adds no index rows', async () => {
   assert.equal(again.updated.length, 50);
   await store.close();
   const db = new Database(path, { readonly: true });
-  // posts_fts_docsize holds one row per indexed document of the contentless table.
-  assert.equal(db.prepare('SELECT COUNT(*) FROM posts_fts_docsize').pluck().get(), 50);
+  // posts_text_docsize holds one row per indexed document of the contentless table.
+  assert.equal(db.prepare('SELECT COUNT(*) FROM posts_text_docsize').pluck().get(), 50);
   assert.equal(db.prepare('SELECT COUNT(*) FROM posts').pluck().get(), 50);
-  const indexed = db.prepare('SELECT COUNT(*) FROM posts_fts WHERE posts_fts MATCH \'"duong"\'');
+  const indexed = db.prepare('SELECT COUNT(*) FROM posts_text WHERE posts_text MATCH \'"duong"\'');
   assert.equal(indexed.pluck().get(), 50);
   db.close();
 });

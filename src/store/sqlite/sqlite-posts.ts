@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { foldText } from '../../nlp/fold.js';
+import { normalizeIso } from '../iso-time.js';
 import { decodePageCursor, encodePageCursor, pageLimit } from '../page-cursor.js';
 import type {
   PostFilter,
@@ -16,10 +17,14 @@ import {
   MAX_SEARCH_LIMIT,
 } from '../store.js';
 import { validatePost } from '../validate-post.js';
+import { toFtsMatch } from './fts-match.js';
+import { foldedBody } from './index-posts-by-time.js';
+import { createNewestTextHits } from './newest-text-hits.js';
 import type { PostRow } from './post-row.js';
 import { POST_COLUMNS, postParams, rowToPost } from './post-row.js';
 import { postWhere, whereClause } from './post-where.js';
 import { createStatementCache } from './statement-cache.js';
+import { TIME_KEY_END, bucketFirstKey, nextTimeKey, timeBucket } from './time-key.js';
 
 const SELECT_POST = `SELECT ${POST_COLUMNS.map((c) => `p.${c}`).join(', ')} FROM posts p`;
 
@@ -27,30 +32,43 @@ const SELECT_POST = `SELECT ${POST_COLUMNS.map((c) => `p.${c}`).join(', ')} FROM
 export function createSqlitePosts(db: Database) {
   const statement = createStatementCache(db);
   const insert = db.prepare(
-    `INSERT INTO posts (${POST_COLUMNS.join(', ')}) VALUES (${POST_COLUMNS.map(() => '?').join(', ')})
+    `INSERT INTO posts (${POST_COLUMNS.join(', ')}, time_key)
+     VALUES (${POST_COLUMNS.map(() => '?').join(', ')}, ?)
      ON CONFLICT (id) DO NOTHING`,
   );
-  const index = db.prepare('INSERT INTO posts_fts (rowid, body, author) VALUES (?, ?, ?)');
+  const highestKey = db
+    .prepare('SELECT MAX(time_key) FROM posts WHERE time_key >= ? AND time_key < ?')
+    .pluck()
+    .safeIntegers(true);
+  const index = db.prepare('INSERT INTO posts_text (rowid, body, author) VALUES (?, ?, ?)');
   // A redelivered older observation must not roll engagement back: only newer-or-equal wins.
   const refresh = db.prepare(
     `UPDATE posts SET likes = COALESCE(?, likes), comments = COALESCE(?, comments),
        shares = COALESCE(?, shares), views = COALESCE(?, views), collected_at = ?
      WHERE id = ? AND collected_at <= ?`,
   );
+  const textHits = createNewestTextHits(db);
+
+  function timeKeyFor(publishedAt: string): bigint {
+    const bucket = timeBucket(publishedAt);
+    const first = bucketFirstKey(bucket);
+    return nextTimeKey(bucket, highestKey.get(first, bucketFirstKey(bucket + 1)) as bigint | null);
+  }
 
   const upsertBatch = db.transaction((posts: readonly StoredPost[]): UpsertResult => {
     const inserted: string[] = [];
     const updated: string[] = [];
     const insertedNow = new Set<string>();
+    const texts: { key: bigint; body: string; author: string | null }[] = [];
     posts.forEach((raw, i) => {
       const valid = validatePost(raw, i);
       const { post } = valid;
-      const result = insert.run(postParams(valid));
+      const key = timeKeyFor(valid.publishedAt);
+      const result = insert.run(...postParams(valid), key);
       if (result.changes === 1) {
-        const body =
-          post.folded ?? foldText(post.title ? `${post.title}\n${post.text}` : post.text);
+        const body = post.folded ?? foldedBody(post.title, post.text);
         const author = post.author?.name === undefined ? null : foldText(post.author.name);
-        index.run(result.lastInsertRowid, body, author);
+        texts.push({ key, body, author });
         inserted.push(post.id);
         insertedNow.add(post.id);
         return;
@@ -67,15 +85,37 @@ export function createSqlitePosts(db: Database) {
       );
       if (!insertedNow.has(post.id)) updated.push(post.id);
     });
+    // FTS5 flushes its pending index whenever a rowid is lower than the one before: in key
+    // order, a batch of late posts is one segment, not one per step back in time.
+    texts.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const text of texts) index.run(text.key, text.body, text.author);
     return { inserted, updated };
   });
 
+  /** Posts matching a full-text filter, newest first, read from posts_text backwards. */
+  function searchText(params: PostSearch, expression: string, limit: number): PostPage {
+    const where = postWhere({ ...params, text: undefined });
+    let lower = 0n;
+    let upper = TIME_KEY_END;
+    const before = (iso: string): void => {
+      const end = bucketFirstKey(timeBucket(iso) + 1);
+      if (end < upper) upper = end;
+    };
+    if (params.from !== undefined)
+      lower = bucketFirstKey(timeBucket(normalizeIso(params.from, 'from')));
+    if (params.to !== undefined) before(normalizeIso(params.to, 'to'));
+    if (params.cursor !== undefined) {
+      const key = decodePageCursor(params.cursor);
+      before(key.publishedAt);
+      where.conditions.push('(p.published_at, p.id) < (?, ?)');
+      where.params.push(key.publishedAt, key.id);
+    }
+    const rows = textHits.newestHits({ expression, ...where, lower, upper, limit });
+    return toPage(rows, limit);
+  }
+
   function readPage(sql: string, params: unknown[], limit: number): PostPage {
-    const rows = statement(sql).all(...params, limit + 1) as PostRow[];
-    const posts = rows.slice(0, limit).map(rowToPost);
-    const last = posts[posts.length - 1];
-    if (rows.length <= limit || last === undefined) return { posts };
-    return { posts, nextCursor: encodePageCursor(last) };
+    return toPage(statement(sql).all(...params, limit + 1) as PostRow[], limit);
   }
 
   return {
@@ -106,8 +146,10 @@ export function createSqlitePosts(db: Database) {
 
     searchPosts(params: PostSearch): PostPage {
       const limit = pageLimit(params.limit, DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT);
-      const where = postWhere(params);
-      if (where.isEmpty) return { posts: [] };
+      const match = params.text === undefined ? undefined : toFtsMatch(params.text);
+      if (match?.kind === 'none') return { posts: [] };
+      if (match?.kind === 'match') return searchText(params, match.expression, limit);
+      const where = postWhere({ ...params, text: undefined });
       if (params.cursor !== undefined) {
         const key = decodePageCursor(params.cursor);
         where.conditions.push('(p.published_at, p.id) < (?, ?)');
@@ -131,6 +173,14 @@ export function createSqlitePosts(db: Database) {
       return readPage(sql, where.params, limit);
     },
   };
+}
+
+/** The page of the first `limit` rows, with a cursor when a further row exists. */
+function toPage(rows: readonly PostRow[], limit: number): PostPage {
+  const posts = rows.slice(0, limit).map(rowToPost);
+  const last = posts[posts.length - 1];
+  if (rows.length <= limit || last === undefined) return { posts };
+  return { posts, nextCursor: encodePageCursor(last) };
 }
 
 export type SqlitePosts = ReturnType<typeof createSqlitePosts>;
