@@ -16,7 +16,7 @@ const MAX_QUERY = 4_096;
 /** Store pages read per search call before returning what was found (with a cursor). */
 const MAX_PAGES_PER_CALL = 10;
 /**
- * Posts read per store page when the matcher verifies: conditions the full-text index cannot
+ * Most posts read per store page when the matcher verifies: conditions the full-text index cannot
  * narrow (labels, NOT, fields) may keep few of them.
  */
 const VERIFY_PAGE_SIZE = MAX_SEARCH_LIMIT;
@@ -66,9 +66,12 @@ export async function searchPosts(
   };
   const hits: SearchHit[] = [];
   let cursor = params.cursor;
-  const pageSize = predicate === undefined ? limit : VERIFY_PAGE_SIZE;
+  // Verifying: twice the page first, doubling after each page, since most candidates pass and
+  // every post read costs the store a row.
+  let pageSize = predicate === undefined ? limit : Math.min(2 * limit, VERIFY_PAGE_SIZE);
   for (let page = 0; page < MAX_PAGES_PER_CALL && hits.length < limit; page++) {
     const result = await deps.store.searchPosts({ ...filter, cursor, limit: pageSize });
+    if (predicate !== undefined) pageSize = Math.min(2 * pageSize, VERIFY_PAGE_SIZE);
     cursor = result.nextCursor;
     for (const post of result.posts) {
       const doc = ast === undefined ? undefined : prepareDoc(post);
