@@ -53,6 +53,7 @@ test(
     const env = {
       LANGNGHE_DEMO: 'false',
       LANGNGHE_SECRET_KEY: 'crash-test-passphrase-0123456789',
+      LANGNGHE_FETCH_ALLOW: '127.0.0.1',
     };
     let isHanging = true;
     let lastPageAsked = false;

@@ -22,6 +22,8 @@ import type { SourceLogEvent } from '../sources/connector.js';
 import type { SourceRunDeps } from '../sources/run-source.js';
 import { createScheduler } from '../sources/scheduler.js';
 import type { Scheduler } from '../sources/scheduler.js';
+import { parseAddressPolicy } from '../sources/address-policy.js';
+import type { AddressPolicy } from '../sources/address-policy.js';
 import { createSecretBox } from '../sources/secrets.js';
 import { createSourceService } from '../sources/source-service.js';
 import type { CliIo } from './io.js';
@@ -78,6 +80,20 @@ function openBus(config: Config): Bus {
   );
 }
 
+/** A comma-separated setting as a list; empty means "not set" (undefined), not "nothing". */
+function listSetting(text: string): string[] | undefined {
+  const items = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  return items.length === 0 ? undefined : items;
+}
+
+/** Which private addresses connectors may reach: none, unless `fetchAllowList` names them. */
+export function addressPolicyOf(config: Pick<Config, 'fetchAllowList'>): AddressPolicy {
+  return parseAddressPolicy(listSetting(config.fetchAllowList) ?? []);
+}
+
 function openOidc(config: Config): OidcLogin | undefined {
   const { oidcIssuer, oidcClientId, oidcRedirectUri } = config;
   if (oidcIssuer === undefined || oidcClientId === undefined || oidcRedirectUri === undefined)
@@ -126,8 +142,13 @@ export async function openRuntime(
     store,
     clock: options.clock ?? systemClock,
     registry: defaultConnectorRegistry(),
-    secretBox: config.secretKey === undefined ? undefined : createSecretBox(config.secretKey),
+    secretBox:
+      config.secretKey === undefined
+        ? undefined
+        : createSecretBox(config.secretKey, { salt: await store.installSalt() }),
     env: options.env ?? process.env,
+    addressPolicy: addressPolicyOf(config),
+    allowedEnv: listSetting(config.envAllowList),
     log: options.log,
   };
   const scheduler = createScheduler(sourceDeps, { maxConcurrent: config.maxConcurrentPolls });

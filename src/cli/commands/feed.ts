@@ -6,7 +6,8 @@ import { parseFeed } from '../../sources/news/parse-feed.js';
 import { createHttpClient } from '../../sources/http-client.js';
 import type { CliIo } from '../io.js';
 import { UsageError, writeLine } from '../io.js';
-import { systemClock } from '../runtime.js';
+import { addressPolicyOf, readConfig, systemClock } from '../runtime.js';
+import type { AddressPolicy } from '../../sources/address-policy.js';
 
 export const feedHelp = `langnghe feed parse FILE_OR_URL [--offset MINUTES]
 
@@ -29,9 +30,9 @@ interface FeedDocument {
   contentType?: string;
 }
 
-async function readDocument(location: string): Promise<FeedDocument> {
+async function readDocument(location: string, addressPolicy: AddressPolicy): Promise<FeedDocument> {
   if (!/^https?:\/\//i.test(location)) return { bytes: await readFile(location) };
-  const http = createHttpClient({ clock: systemClock, maxAttempts: 3 });
+  const http = createHttpClient({ clock: systemClock, maxAttempts: 3, addressPolicy });
   const response = await http.request(location, { headers: { accept: FEED_ACCEPT } });
   return {
     bytes: response.body,
@@ -58,7 +59,8 @@ export async function runFeed(args: string[], io: CliIo): Promise<number> {
   const [sub, location, ...rest] = positionals;
   if (sub !== 'parse' || location === undefined || rest.length > 0) throw new UsageError(feedHelp);
   const defaultTimeZoneOffsetMinutes = parseOffset(values.offset);
-  const document = await readDocument(location);
+  // The same address policy as the connectors: an intranet feed needs fetchAllowList.
+  const document = await readDocument(location, addressPolicyOf(readConfig(io)));
   try {
     const feed = parseFeed(document.bytes, {
       url: document.url,
