@@ -209,3 +209,26 @@ export function requiredGroups(tree: AnchorTree): Anchor[][] {
 export function isCheckable(anchor: Anchor): boolean {
   return anchor.space !== 'pair';
 }
+
+/** A second group costlier than this (share of posts) filters too little to pay its postings. */
+export const SECOND_GROUP_MAX_COST = 0.3;
+
+/**
+ * One or two groups of anchors, each necessary for a match: the cheapest set (`chooseAnchors`),
+ * and for a conjunction the cheapest set of another child, so that a post must carry one
+ * anchor of each group before the query is checked.
+ */
+export function chooseGroups(tree: AnchorTree): Anchor[][] {
+  const first = chooseAnchors(tree);
+  if (tree.kind !== 'all') return [first.anchors];
+  const used = new Set(first.anchors.map((a) => `${a.space}:${a.key}`));
+  let second: { anchors: Anchor[]; cost: number } | undefined;
+  for (const child of tree.children) {
+    const choice = chooseAnchors(child);
+    if (choice.anchors.some((a) => used.has(`${a.space}:${a.key}`))) continue;
+    if (second === undefined || choice.cost < second.cost) second = choice;
+  }
+  return second !== undefined && second.cost <= SECOND_GROUP_MAX_COST
+    ? [first.anchors, second.anchors]
+    : [first.anchors];
+}

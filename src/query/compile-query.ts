@@ -4,7 +4,7 @@ import { hostOf, normalizeUrl } from './match-doc.js';
 import { foldText } from '../nlp/fold.js';
 import { compileTerm } from './term-match.js';
 import type { PositionSpan } from './spans.js';
-import { MAX_SPANS, nearSpans, unorderedWindows } from './spans.js';
+import { canonicalSpans, nearSpans, phraseStarts, unorderedWindows } from './spans.js';
 
 export type FieldName = 'title' | 'text' | 'author';
 
@@ -34,10 +34,7 @@ export function compileSpans(node: QueryNode): SpanFn {
       return compilePhrase(node.terms, node.slop, fieldsOf(node.field));
     case 'or': {
       const children = node.children.map(compileSpans);
-      return (name, field) => {
-        const spans = children.flatMap((child) => child(name, field));
-        return spans.length > MAX_SPANS ? spans.slice(0, MAX_SPANS) : spans;
-      };
+      return (name, field) => canonicalSpans(children.flatMap((child) => child(name, field)));
     }
     case 'near': {
       const left = compileSpans(node.left);
@@ -68,17 +65,11 @@ function compilePhrase(
       lists.push(positions);
     }
     if (slop > 0) return unorderedWindows(lists, terms.length + slop);
-    const spans: PositionSpan[] = [];
-    for (const start of lists[0]!) {
-      let isMatch = true;
-      for (let i = 1; i < lists.length && isMatch; i++) isMatch = lists[i]!.includes(start + i);
-      if (isMatch) spans.push({ start, end: start + lists.length - 1 });
-    }
-    return spans;
+    return phraseStarts(lists).map((start) => ({ start, end: start + lists.length - 1 }));
   };
 }
 
-/** Whether a phrase occurs in the doc: like `compilePhrase`, but stops at the first hit. */
+/** Whether a phrase occurs in the doc: like `compilePhrase`, without building spans. */
 function compilePhraseTest(
   terms: readonly TermNode[],
   slop: number,
@@ -87,20 +78,13 @@ function compilePhraseTest(
   if (slop > 0) return spansPredicate(compilePhrase(terms, slop, allowed));
   const matchers = terms.map(compileTerm);
   const occursIn = (field: DocField): boolean => {
-    const first = matchers[0]!.positions(field);
-    if (first.length === 0) return false;
-    const rest: (readonly number[])[] = [];
-    for (let i = 1; i < matchers.length; i++) {
-      const positions = matchers[i]!.positions(field);
+    const lists: (readonly number[])[] = [];
+    for (const matcher of matchers) {
+      const positions = matcher.positions(field);
       if (positions.length === 0) return false;
-      rest.push(positions);
+      lists.push(positions);
     }
-    for (const start of first) {
-      let isMatch = true;
-      for (let i = 0; i < rest.length && isMatch; i++) isMatch = rest[i]!.includes(start + i + 1);
-      if (isMatch) return true;
-    }
-    return false;
+    return phraseStarts(lists).length > 0;
   };
   return (doc) => {
     for (const name of allowed) if (occursIn(doc[name])) return true;

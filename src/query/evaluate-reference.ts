@@ -3,12 +3,16 @@ import type { FieldName } from './compile-query.js';
 import { FIELD_NAMES, compileMeta, fieldsOf } from './compile-query.js';
 import type { MatchDoc } from './match-doc.js';
 import type { PositionSpan } from './spans.js';
-import { nearSpans, unorderedWindows } from './spans.js';
+import type { Token } from '../nlp/tokenize.js';
+import { MAX_POSITIONS } from './match-doc.js';
+import { canonicalSpans, unorderedWindows } from './spans.js';
 import { createTokenTest } from './term-match.js';
 
 /**
  * A deliberately plain evaluator of a query tree: scans every token of every field, no index,
- * no bag of words, no anchors. The property tests hold the compiled matcher to its answers.
+ * no bag of words, no anchors, every pair for NEAR. It applies the same caps as the matcher
+ * (`MAX_POSITIONS` occurrences per folded form, `MAX_SPANS` spans per OR group and NEAR, in
+ * canonical order). The property tests hold the compiled matcher to its answers.
  */
 export function evaluateReference(node: QueryNode, doc: MatchDoc): boolean {
   switch (node.type) {
@@ -25,13 +29,50 @@ export function evaluateReference(node: QueryNode, doc: MatchDoc): boolean {
   }
 }
 
+/** The map a token of this kind is filed in for a term of `kind`, or undefined. */
+function mapKind(token: Token, kind: TermNode['kind']): string | undefined {
+  if (kind === 'word') {
+    const isWord = token.kind === 'word' || token.kind === 'number' || token.kind === 'hashtag';
+    return isWord ? 'w' : undefined;
+  }
+  return token.kind === kind ? kind : undefined;
+}
+
 function termPositions(term: TermNode, doc: MatchDoc, name: FieldName): number[] {
   if (!fieldsOf(term.field).includes(name)) return [];
   const field = doc[name];
   const test = createTokenTest(term);
+  const seen = new Map<string, number>();
   const out: number[] = [];
-  for (let i = 0; i < field.tokens.length; i++) if (test(field, i)) out.push(i);
+  for (let i = 0; i < field.tokens.length; i++) {
+    const token = field.tokens[i]!;
+    const kind = mapKind(token, term.kind);
+    if (kind === undefined) continue;
+    // Occurrences of a folded form past the cap are invisible.
+    const key = `${kind}:${token.folded}`;
+    const count = seen.get(key) ?? 0;
+    seen.set(key, count + 1);
+    if (count < MAX_POSITIONS && test(field, i)) out.push(i);
+  }
   return out;
+}
+
+function allNearPairs(
+  left: readonly PositionSpan[],
+  right: readonly PositionSpan[],
+  distance: number,
+  isOrdered: boolean,
+): PositionSpan[] {
+  const spans: PositionSpan[] = [];
+  for (const a of left) {
+    for (const b of right) {
+      if (b.start > a.end && b.start - a.end - 1 <= distance)
+        spans.push({ start: a.start, end: b.end });
+      else if (!isOrdered && a.start > b.end && a.start - b.end - 1 <= distance)
+        spans.push({ start: b.start, end: a.end });
+    }
+  }
+  return canonicalSpans(spans);
 }
 
 function spansOf(node: QueryNode, doc: MatchDoc, name: FieldName): PositionSpan[] {
@@ -53,9 +94,9 @@ function spansOf(node: QueryNode, doc: MatchDoc, name: FieldName): PositionSpan[
       return spans;
     }
     case 'or':
-      return node.children.flatMap((child) => spansOf(child, doc, name));
+      return canonicalSpans(node.children.flatMap((child) => spansOf(child, doc, name)));
     case 'near':
-      return nearSpans(
+      return allNearPairs(
         spansOf(node.left, doc, name),
         spansOf(node.right, doc, name),
         node.distance,

@@ -25,6 +25,8 @@ export interface DocField {
   mentions: Map<string, number[]>;
   /** Canonical lower-case spellings, filled lazily by the term matcher. */
   spellings: (string | undefined)[];
+  /** Folded words by their first `PREFIX_LENGTH` letters, built by the first wildcard. */
+  prefixes?: Map<string, string[]>;
 }
 
 /** A post tokenized once, shared by every topic that looks at it. */
@@ -44,10 +46,18 @@ export interface MatchDoc {
   labels: { area: Set<string>; category: Set<string>; sentiment: Set<string> };
 }
 
+/**
+ * Positions kept per folded form and field (separately for words, hashtags and mentions). Later
+ * occurrences of the same form are invisible to every query (term, phrase, NEAR, explain), so a
+ * post repeating one word 50,000 times costs what 1,000 repeats cost. A post in which no form
+ * occurs more often than this is matched exactly.
+ */
+export const MAX_POSITIONS = 1_000;
+
 function push(map: Map<string, number[]>, key: string, position: number): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [position]);
-  else list.push(position);
+  else if (list.length < MAX_POSITIONS) list.push(position);
 }
 
 export function prepareField(source: string, tokens: Token[] = tokenize(source)): DocField {

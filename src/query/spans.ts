@@ -4,8 +4,49 @@ export interface PositionSpan {
   end: number;
 }
 
-/** Caps the spans any one node produces, so a hostile post cannot make NEAR quadratic forever. */
+/**
+ * Caps the spans an OR group or a NEAR produces in one field: they are kept sorted by start
+ * then end, without duplicates, and only the first `MAX_SPANS` survive. A post whose groups stay
+ * under the cap is matched exactly; beyond it, later spans are ignored.
+ */
 export const MAX_SPANS = 512;
+
+export function compareSpans(a: PositionSpan, b: PositionSpan): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+/** Sorts, drops duplicates and keeps the first `MAX_SPANS` (the canonical form of a span list). */
+export function canonicalSpans(spans: PositionSpan[]): PositionSpan[] {
+  spans.sort(compareSpans);
+  const out: PositionSpan[] = [];
+  for (const span of spans) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.start === span.start && last.end === span.end) continue;
+    out.push(span);
+    if (out.length === MAX_SPANS) break;
+  }
+  return out;
+}
+
+/** Positions `p` of `lists[0]` such that every `lists[i]` holds `p + i`, by one merge pass. */
+export function phraseStarts(lists: readonly (readonly number[])[]): number[] {
+  const first = lists[0]!;
+  const cursors = new Array<number>(lists.length).fill(0);
+  const out: number[] = [];
+  for (const start of first) {
+    let isMatch = true;
+    for (let i = 1; i < lists.length && isMatch; i++) {
+      const list = lists[i]!;
+      let at = cursors[i]!;
+      while (at < list.length && list[at]! < start + i) at++;
+      cursors[i] = at;
+      if (at === list.length) return out;
+      isMatch = list[at] === start + i;
+    }
+    if (isMatch) out.push(start);
+  }
+  return out;
+}
 
 /**
  * Spans where every list contributes one distinct position, all inside a window of `width`
@@ -43,23 +84,80 @@ export function unorderedWindows(
   return spans;
 }
 
-/** Spans of `left` and `right` with at most `distance` positions between them. */
+/** First index of `spans` (sorted by start) whose start is at least `start`. */
+function lowerBound(spans: readonly PositionSpan[], start: number): number {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (spans[mid]!.start < start) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * `(x.start, y.end)` for every `x` and every `y` starting 1 … `distance + 1` positions after
+ * `x` ends. Walks `xs` in order and stops after the start group in which `MAX_SPANS` distinct
+ * spans are reached, so the first `MAX_SPANS` of the canonical form are all present.
+ */
+function spansAfter(
+  xs: readonly PositionSpan[],
+  ys: readonly PositionSpan[],
+  distance: number,
+  out: PositionSpan[],
+): void {
+  let distinct = 0;
+  let groupStart = -1;
+  const groupEnds = new Set<number>();
+  for (const x of xs) {
+    if (x.start !== groupStart) {
+      if (distinct >= MAX_SPANS) return;
+      groupStart = x.start;
+      groupEnds.clear();
+    }
+    const last = x.end + 1 + distance;
+    for (let i = lowerBound(ys, x.end + 1); i < ys.length && ys[i]!.start <= last; i++) {
+      const end = ys[i]!.end;
+      if (groupEnds.has(end)) continue;
+      groupEnds.add(end);
+      distinct++;
+      out.push({ start: x.start, end });
+    }
+  }
+}
+
+/**
+ * Spans of `left` and `right` (each in canonical form) with at most `distance` positions between
+ * them, `right` after `left` when `isOrdered`, in canonical form. Cost: one binary search per
+ * span and the pairs actually produced, never |left| × |right|.
+ */
 export function nearSpans(
   left: readonly PositionSpan[],
   right: readonly PositionSpan[],
   distance: number,
   isOrdered: boolean,
 ): PositionSpan[] {
-  const spans: PositionSpan[] = [];
-  for (const a of left) {
-    for (const b of right) {
-      if (b.start > a.end && b.start - a.end - 1 <= distance)
-        spans.push({ start: a.start, end: b.end });
-      else if (!isOrdered && a.start > b.end && a.start - b.end - 1 <= distance) {
-        spans.push({ start: b.start, end: a.end });
-      }
-      if (spans.length >= MAX_SPANS) return spans;
+  if (left.length === 0 || right.length === 0) return [];
+  const out: PositionSpan[] = [];
+  spansAfter(left, right, distance, out);
+  if (!isOrdered) spansAfter(right, left, distance, out);
+  return canonicalSpans(out);
+}
+
+/** Whether any span of `left` and any of `right` satisfy `nearSpans`' condition. */
+export function hasNear(
+  left: readonly PositionSpan[],
+  right: readonly PositionSpan[],
+  distance: number,
+  isOrdered: boolean,
+): boolean {
+  const isAfter = (xs: readonly PositionSpan[], ys: readonly PositionSpan[]): boolean => {
+    for (const x of xs) {
+      const i = lowerBound(ys, x.end + 1);
+      if (i < ys.length && ys[i]!.start <= x.end + 1 + distance) return true;
     }
-  }
-  return spans;
+    return false;
+  };
+  return isAfter(left, right) || (!isOrdered && isAfter(right, left));
 }

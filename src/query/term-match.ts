@@ -74,16 +74,48 @@ export function createTokenTest(term: TermNode): (field: DocField, position: num
   };
 }
 
+/** Literal letters a wildcard's keys are grouped by in `DocField.prefixes`. */
+const PREFIX_KEY_LENGTH = 3;
+
+/** The field's folded forms (of `map`) that start with `prefix`, grouped on first use. */
+function keysWithPrefix(field: DocField, map: Map<string, number[]>, prefix: string): string[] {
+  if (prefix.length < PREFIX_KEY_LENGTH || map !== field.words) {
+    const keys: string[] = [];
+    for (const key of map.keys()) if (key.startsWith(prefix)) keys.push(key);
+    return keys;
+  }
+  let groups = field.prefixes;
+  if (groups === undefined) {
+    groups = new Map();
+    for (const key of field.words.keys()) {
+      if (key.length < PREFIX_KEY_LENGTH) continue;
+      const group = key.slice(0, PREFIX_KEY_LENGTH);
+      const list = groups.get(group);
+      if (list === undefined) groups.set(group, [key]);
+      else list.push(key);
+    }
+    field.prefixes = groups;
+  }
+  const group = groups.get(prefix.slice(0, PREFIX_KEY_LENGTH));
+  if (group === undefined) return [];
+  return prefix.length === PREFIX_KEY_LENGTH ? group : group.filter((k) => k.startsWith(prefix));
+}
+
 export function compileTerm(term: TermNode): TermMatcher {
   const test = createTokenTest(term);
   if (term.wildcard) {
     const prefix = term.folded.slice(0, term.folded.search(/[*?]/));
     return {
       positions(field) {
+        const map = mapFor(term, field);
         let out: number[] | undefined;
-        for (let i = 0; i < field.tokens.length; i++) {
-          if (field.tokens[i]!.folded.startsWith(prefix) && test(field, i)) (out ??= []).push(i);
+        let lists = 0;
+        for (const key of keysWithPrefix(field, map, prefix)) {
+          lists++;
+          for (const position of map.get(key)!)
+            if (test(field, position)) (out ??= []).push(position);
         }
+        if (out !== undefined && lists > 1) out.sort((a, b) => a - b);
         return out ?? NONE;
       },
     };

@@ -1,27 +1,13 @@
 import type { QueryNode, ParsedQuery } from './ast.js';
-import type { Anchor, AnchorSpace, WordFrequency } from './anchors.js';
-import {
-  PAIR_SEPARATOR,
-  PREFIX_LENGTH,
-  anchorTree,
-  chooseAnchors,
-  requiredGroups,
-} from './anchors.js';
-import type { DocPredicate } from './compile-query.js';
-import { compileQuery } from './compile-query.js';
-import type { DocField, MatchDoc, MatchInput } from './match-doc.js';
-import { hostOf, prepareDoc } from './match-doc.js';
+import type { Anchor, AnchorTree, WordFrequency } from './anchors.js';
+import { anchorTree, chooseAnchors, chooseGroups } from './anchors.js';
+import { createAnchorIndex } from './anchor-index.js';
+import { createAtomTable } from './atoms.js';
+import type { Program } from './program.js';
+import { compileProgram, releaseProgram, runProgram } from './program.js';
+import type { MatchDoc, MatchInput } from './match-doc.js';
+import { prepareDoc } from './match-doc.js';
 import { defaultWordFrequency } from './word-frequency.js';
-
-/** One alternative of a topic: the topic matches when any of its disjuncts does. */
-interface Disjunct {
-  topicId: string;
-  predicate: DocPredicate;
-  anchors: Anchor[];
-  /** Checked on the bag of words before the predicate: each group needs one anchor present. */
-  required: Anchor[][];
-  isAlive: boolean;
-}
 
 /** Counters of the index, for diagnostics and the benchmark. */
 export interface TopicMatcherStats {
@@ -29,12 +15,19 @@ export interface TopicMatcherStats {
   disjuncts: number;
   alwaysCheck: number;
   keys: number;
+  /** Distinct atoms (terms, phrases, NEAR groups, conditions) shared by all topics. */
+  atoms: number;
+  /** Candidate disjuncts whose program ran, since the matcher was created. */
+  checked: number;
+  /** Index entries read while gathering candidates, since the matcher was created. */
+  postings: number;
 }
 
 /**
  * All topics compiled together (Lucene Monitor style): each query is filed under its most
  * selective required terms, so the cost of matching a post grows with the post's length and the
- * number of candidate topics, not with the number of topics.
+ * number of candidate topics, not with the number of topics. Topics share their atoms, so a
+ * term or phrase many topics use is evaluated once per post.
  */
 export interface TopicMatcher {
   /** Adds or replaces a topic. Throws the parser's `query.syntax`/`query.limit` errors. */
@@ -59,303 +52,140 @@ function disjunctsOf(node: QueryNode): QueryNode[] {
   return node.type === 'or' ? node.children.flatMap(disjunctsOf) : [node];
 }
 
-/** Adjacent word pairs of the title and text, built the first time a bigram is checked. */
-const docBigrams = new WeakMap<MatchDoc, Set<string>>();
-
-function bigramsOf(doc: MatchDoc): Set<string> {
-  let set = docBigrams.get(doc);
-  if (set === undefined) {
-    set = new Set();
-    for (const field of [doc.title, doc.text]) {
-      const tokens = field.tokens;
-      for (let i = 0; i + 1 < tokens.length; i++)
-        set.add(`${tokens[i]!.folded} ${tokens[i + 1]!.folded}`);
-    }
-    docBigrams.set(doc, set);
-  }
-  return set;
+/** A topic's slot: its id, the order it was set in, its disjuncts. */
+interface TopicSlot {
+  id: string;
+  seq: number;
+  disjuncts: number[];
 }
 
-/** The `PREFIX_LENGTH`-letter prefixes of the title's and text's words, built on first use. */
-const docPrefixes = new WeakMap<MatchDoc, Set<string>>();
-
-function prefixesOf(doc: MatchDoc): Set<string> {
-  let set = docPrefixes.get(doc);
-  if (set === undefined) {
-    set = new Set();
-    for (const words of [doc.title.words, doc.text.words]) {
-      for (const word of words.keys())
-        if (word.length >= PREFIX_LENGTH) set.add(word.slice(0, PREFIX_LENGTH));
-    }
-    docPrefixes.set(doc, set);
-  }
-  return set;
+interface Disjunct {
+  slot: number;
+  program: Program;
+  /** The anchor groups it is filed under; empty when it is checked on every post. */
+  groups: Anchor[][];
 }
 
-function hasKey(doc: MatchDoc, anchor: Anchor, metaKeys: () => Set<string>): boolean {
-  switch (anchor.space) {
-    case 'prefix':
-      return prefixesOf(doc).has(anchor.key);
-    case 'bigram':
-      return bigramsOf(doc).has(anchor.key);
-    case 'word':
-      return doc.text.words.has(anchor.key) || doc.title.words.has(anchor.key);
-    case 'hashtag':
-      return doc.text.hashtags.has(anchor.key) || doc.title.hashtags.has(anchor.key);
-    case 'mention':
-      return doc.text.mentions.has(anchor.key) || doc.title.mentions.has(anchor.key);
-    case 'author':
-      return doc.author.words.has(anchor.key);
-    case 'meta':
-      return metaKeys().has(anchor.key);
-    default:
-      return true;
-  }
+function costOf(tree: AnchorTree | null): number {
+  return tree === null ? 1 : chooseAnchors(tree).cost;
 }
 
-function domainSuffixes(host: string): string[] {
-  const parts = host.split('.');
-  const out: string[] = [];
-  for (let i = 0; i < parts.length; i++) out.push(parts.slice(i).join('.'));
-  return out;
-}
-
-/** The `meta` keys a document carries. */
-function metaKeysOf(doc: MatchDoc): Set<string> {
-  const keys = new Set<string>();
-  if (doc.platform) keys.add(`platform:${doc.platform}`);
-  if (doc.lang) keys.add(`lang:${doc.lang}`);
-  if (doc.host) for (const suffix of domainSuffixes(doc.host)) keys.add(`site:${suffix}`);
-  for (const link of doc.links)
-    for (const suffix of domainSuffixes(hostOf(link))) keys.add(`link:${suffix}`);
-  for (const field of ['area', 'category', 'sentiment'] as const) {
-    for (const value of doc.labels[field]) keys.add(`${field}:${value}`);
-  }
-  return keys;
+/**
+ * A conjunction's children, the likeliest to fail first: the child the disjunct is filed under
+ * is known to have its anchor present, so it goes last.
+ */
+function orderedForCheck(node: QueryNode, frequency: WordFrequency): QueryNode {
+  if (node.type !== 'and') return node;
+  const costs = node.children.map((child) =>
+    child.type === 'not' ? 0.5 : costOf(anchorTree(child, frequency)),
+  );
+  const order = node.children.map((_, i) => i).sort((a, b) => costs[a]! - costs[b]!);
+  if (order.length > 1) order.push(order.shift()!);
+  return { ...node, children: order.map((i) => node.children[i]!) };
 }
 
 export function createTopicMatcher(options: TopicMatcherOptions = {}): TopicMatcher {
   const frequency = options.frequency ?? defaultWordFrequency;
-  const disjuncts: Disjunct[] = [];
-  const free: number[] = [];
-  const byTopic = new Map<string, number[]>();
-  const topicOrder = new Map<string, number>();
+  const index = createAnchorIndex();
+  const atoms = createAtomTable();
+  const disjuncts: (Disjunct | undefined)[] = [];
+  const freeDisjuncts: number[] = [];
+  const slots: (TopicSlot | undefined)[] = [];
+  const freeSlots: number[] = [];
+  const byTopic = new Map<string, number>();
   let topicSeq = 0;
-  // Pair anchors live in `pairs` below, keyed by both words.
-  const index: Record<Exclude<AnchorSpace, 'pair'>, Map<string, number[]>> = {
-    word: new Map(),
-    bigram: new Map(),
-    prefix: new Map(),
-    hashtag: new Map(),
-    mention: new Map(),
-    author: new Map(),
-    meta: new Map(),
-  };
-  /** First words of indexed bigrams: a post builds a bigram key only after one of these. */
-  const bigramFirst = new Map<string, number>();
-  /** Pair anchors as first word → second word → disjunct ids, so a post never builds pair keys. */
-  const pairs = new Map<string, Map<string, number[]>>();
-  const alwaysCheck = new Set<number>();
-  let marks = new Uint32Array(1024);
+  let marks = new Uint32Array(64);
   let stamp = 0;
+  let checked = 0;
+  const scratch: number[] = [];
+  const found: number[] = [];
 
-  function filePair(key: string, id: number, isAdd: boolean): void {
-    const [first, second] = key.split(PAIR_SEPARATOR) as [string, string];
-    let inner = pairs.get(first);
-    if (inner === undefined) {
-      if (!isAdd) return;
-      inner = new Map();
-      pairs.set(first, inner);
-    }
-    const list = inner.get(second);
-    if (isAdd) {
-      if (list === undefined) inner.set(second, [id]);
-      else if (!list.includes(id)) list.push(id);
-      return;
-    }
-    if (list === undefined || !list.includes(id)) return;
-    list.splice(list.indexOf(id), 1);
-    if (list.length === 0) inner.delete(second);
-    if (inner.size === 0) pairs.delete(first);
-  }
-
-  function file(anchor: Anchor, id: number): void {
-    if (anchor.space === 'pair') return filePair(anchor.key, id, true);
-    const map = index[anchor.space];
-    const list = map.get(anchor.key);
-    if (list === undefined) map.set(anchor.key, [id]);
-    else if (!list.includes(id)) list.push(id);
-    if (anchor.space === 'bigram') {
-      const first = anchor.key.slice(0, anchor.key.indexOf(' '));
-      bigramFirst.set(first, (bigramFirst.get(first) ?? 0) + 1);
-    }
-  }
-
-  function unfile(anchor: Anchor, id: number): void {
-    if (anchor.space === 'pair') return filePair(anchor.key, id, false);
-    const map = index[anchor.space];
-    const list = map.get(anchor.key);
-    if (list === undefined) return;
-    const at = list.indexOf(id);
-    if (at === -1) return;
-    list.splice(at, 1);
-    if (list.length === 0) map.delete(anchor.key);
-    if (anchor.space === 'bigram') {
-      const first = anchor.key.slice(0, anchor.key.indexOf(' '));
-      const count = (bigramFirst.get(first) ?? 1) - 1;
-      if (count <= 0) bigramFirst.delete(first);
-      else bigramFirst.set(first, count);
-    }
-  }
-
-  function addDisjunct(topicId: string, node: QueryNode): number {
+  function addDisjunct(slot: number, node: QueryNode): number {
     const tree = anchorTree(node, frequency);
-    const disjunct: Disjunct = {
-      topicId,
-      predicate: compileQuery(node),
-      anchors: tree === null ? [] : chooseAnchors(tree).anchors,
-      required: tree === null ? [] : requiredGroups(tree),
-      isAlive: true,
+    const id = freeDisjuncts.pop() ?? disjuncts.length;
+    const groups = tree === null ? [] : chooseGroups(tree);
+    disjuncts[id] = {
+      slot,
+      program: compileProgram(orderedForCheck(node, frequency), atoms),
+      groups,
     };
-    const id = free.pop() ?? disjuncts.length;
-    disjuncts[id] = disjunct;
-    if (id >= marks.length) {
-      const grown = new Uint32Array(marks.length * 2);
-      grown.set(marks);
-      marks = grown;
-    }
-    if (tree === null) alwaysCheck.add(id);
-    else for (const anchor of disjunct.anchors) file(anchor, id);
+    if (tree === null) index.fileAlways(id);
+    else index.file(groups, id);
     return id;
   }
 
   function remove(topicId: string): boolean {
-    const ids = byTopic.get(topicId);
-    if (ids === undefined) return false;
-    for (const id of ids) {
+    const slot = byTopic.get(topicId);
+    if (slot === undefined) return false;
+    for (const id of slots[slot]!.disjuncts) {
       const disjunct = disjuncts[id]!;
-      for (const anchor of disjunct.anchors) unfile(anchor, id);
-      alwaysCheck.delete(id);
-      disjunct.isAlive = false;
-      free.push(id);
+      if (disjunct.groups.length === 0) index.unfileAlways(id);
+      else index.unfile(disjunct.groups, id);
+      releaseProgram(disjunct.program, atoms);
+      disjuncts[id] = undefined;
+      freeDisjuncts.push(id);
     }
+    slots[slot] = undefined;
+    freeSlots.push(slot);
     byTopic.delete(topicId);
-    topicOrder.delete(topicId);
     return true;
   }
 
-  function collect(list: number[] | undefined, out: number[]): void {
-    if (list === undefined) return;
-    for (const id of list) {
-      if (marks[id] !== stamp) {
-        marks[id] = stamp;
-        out.push(id);
-      }
-    }
-  }
-
-  function collectField(field: DocField, out: number[], isBodyField: boolean): void {
-    const words = isBodyField ? index.word : index.author;
-    for (const key of field.words.keys()) collect(words.get(key), out);
-    if (!isBodyField) return;
-    if (index.prefix.size > 0) {
-      for (const key of field.words.keys()) {
-        if (key.length >= PREFIX_LENGTH)
-          collect(index.prefix.get(key.slice(0, PREFIX_LENGTH)), out);
-      }
-    }
-    if (index.hashtag.size > 0)
-      for (const key of field.hashtags.keys()) collect(index.hashtag.get(key), out);
-    if (index.mention.size > 0)
-      for (const key of field.mentions.keys()) collect(index.mention.get(key), out);
-    if (bigramFirst.size > 0) {
-      const tokens = field.tokens;
-      for (let i = 0; i + 1 < tokens.length; i++) {
-        const token = tokens[i]!;
-        if (token.kind === 'url' || token.kind === 'emoji' || token.kind === 'mention') continue;
-        if (!bigramFirst.has(token.folded)) continue;
-        collect(index.bigram.get(`${token.folded} ${tokens[i + 1]!.folded}`), out);
-      }
-    }
-  }
-
-  /** Disjuncts filed under two words the post both has (duplicates are dropped by `collect`). */
-  function collectPairs(doc: MatchDoc, out: number[]): void {
-    const { title, text } = doc;
-    const docWords = title.words.size + text.words.size;
-    for (const words of [title.words, text.words]) {
-      for (const first of words.keys()) {
-        const inner = pairs.get(first);
-        if (inner === undefined) continue;
-        if (inner.size <= docWords) {
-          for (const [second, ids] of inner)
-            if (text.words.has(second) || title.words.has(second)) collect(ids, out);
-        } else {
-          for (const second of title.words.keys()) collect(inner.get(second), out);
-          for (const second of text.words.keys()) collect(inner.get(second), out);
-        }
-      }
-    }
-  }
-
-  function candidates(doc: MatchDoc, metaKeys: () => Set<string>): number[] {
+  function nextStamp(): void {
     stamp = (stamp + 1) >>> 0;
     if (stamp === 0) {
       marks.fill(0);
       stamp = 1;
     }
-    const out: number[] = [];
-    collectField(doc.title, out, true);
-    collectField(doc.text, out, true);
-    if (pairs.size > 0) collectPairs(doc, out);
-    if (index.author.size > 0) collectField(doc.author, out, false);
-    if (index.meta.size > 0) for (const key of metaKeys()) collect(index.meta.get(key), out);
-    for (const id of alwaysCheck) {
-      if (marks[id] !== stamp) {
-        marks[id] = stamp;
-        out.push(id);
-      }
-    }
-    return out;
   }
 
   return {
     set(topicId, query) {
       const node = 'ast' in query ? query.ast : query;
       remove(topicId);
-      byTopic.set(
-        topicId,
-        disjunctsOf(node).map((part) => addDisjunct(topicId, part)),
-      );
-      topicOrder.set(topicId, topicSeq++);
+      const slot = freeSlots.pop() ?? slots.length;
+      if (slot >= marks.length) {
+        const grown = new Uint32Array(Math.max(marks.length * 2, slot + 1));
+        grown.set(marks);
+        marks = grown;
+      }
+      const topic: TopicSlot = { id: topicId, seq: topicSeq++, disjuncts: [] };
+      slots[slot] = topic;
+      byTopic.set(topicId, slot);
+      topic.disjuncts = disjunctsOf(node).map((part) => addDisjunct(slot, part));
     },
     remove,
     has: (topicId) => byTopic.has(topicId),
     match(input) {
       const doc = isMatchDoc(input) ? input : prepareDoc(input);
-      let keys: Set<string> | undefined;
-      const metaKeys = (): Set<string> => (keys ??= metaKeysOf(doc));
-      const matched = new Set<string>();
-      for (const id of candidates(doc, metaKeys)) {
+      nextStamp();
+      atoms.startDoc(doc);
+      index.candidates(doc, scratch);
+      found.length = 0;
+      for (const id of scratch) {
         const disjunct = disjuncts[id]!;
-        if (!disjunct.isAlive || matched.has(disjunct.topicId)) continue;
-        if (
-          !disjunct.required.every((group) => group.some((anchor) => hasKey(doc, anchor, metaKeys)))
-        )
-          continue;
-        if (disjunct.predicate(doc)) matched.add(disjunct.topicId);
+        const slot = disjunct.slot;
+        if (marks[slot] === stamp) continue;
+        checked++;
+        if (runProgram(disjunct.program.code, atoms)) {
+          marks[slot] = stamp;
+          found.push(slot);
+        }
       }
-      return [...matched].sort((a, b) => topicOrder.get(a)! - topicOrder.get(b)!);
+      if (found.length > 1) found.sort((a, b) => slots[a]!.seq - slots[b]!.seq);
+      return found.map((slot) => slots[slot]!.id);
     },
     stats() {
-      let keys = 0;
-      for (const map of Object.values(index)) keys += map.size;
-      for (const inner of pairs.values()) keys += inner.size;
+      let live = 0;
+      for (const d of disjuncts) if (d !== undefined) live++;
       return {
         topics: byTopic.size,
-        disjuncts: disjuncts.filter((d) => d.isAlive).length,
-        alwaysCheck: alwaysCheck.size,
-        keys,
+        disjuncts: live,
+        alwaysCheck: index.alwaysCheck(),
+        keys: index.keys(),
+        atoms: atoms.size(),
+        checked,
+        postings: index.postings(),
       };
     },
   };

@@ -1,0 +1,387 @@
+import type { MetaNode, QueryNode, TermNode, TextField } from './ast.js';
+import type { DocPredicate } from './compile-query.js';
+import { compileMeta } from './compile-query.js';
+import type { DocField, MatchDoc } from './match-doc.js';
+import type { PositionSpan } from './spans.js';
+import { canonicalSpans, hasNear, nearSpans, phraseStarts, unorderedWindows } from './spans.js';
+import type { TermMatcher } from './term-match.js';
+import { compileTerm } from './term-match.js';
+
+const NONE: readonly number[] = [];
+
+/** Field indexes: 0 title, 1 text, 2 author. */
+type FieldIndex = 0 | 1 | 2;
+
+const FIELDS_OF: Record<TextField, readonly FieldIndex[]> = {
+  any: [0, 1],
+  title: [0],
+  text: [1],
+  author: [2],
+};
+
+function fieldOf(doc: MatchDoc, index: FieldIndex): DocField {
+  return index === 0 ? doc.title : index === 1 ? doc.text : doc.author;
+}
+
+/** What NEAR operands compile to; terms point into the shared term table. */
+type SpanNode =
+  | { type: 'term'; term: number; fields: readonly FieldIndex[] }
+  | { type: 'phrase'; terms: number[]; slop: number; fields: readonly FieldIndex[] }
+  | { type: 'or'; children: SpanNode[] }
+  | { type: 'near'; left: SpanNode; right: SpanNode; distance: number; ordered: boolean };
+
+type Atom =
+  | { type: 'term'; term: number; fields: readonly FieldIndex[] }
+  | { type: 'phrase'; terms: number[]; slop: number; fields: readonly FieldIndex[] }
+  | { type: 'near'; node: SpanNode & { type: 'near' }; terms: number[] }
+  | { type: 'meta'; predicate: DocPredicate };
+
+interface Interned<T> {
+  value: T;
+  key: string;
+  refs: number;
+}
+
+/** A table of interned items with reference counts and reusable integer ids. */
+class Interner<T> {
+  readonly items: (Interned<T> | undefined)[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly free: number[] = [];
+
+  acquire(key: string, make: () => T): number {
+    const known = this.ids.get(key);
+    if (known !== undefined) {
+      this.items[known]!.refs++;
+      return known;
+    }
+    const id = this.free.pop() ?? this.items.length;
+    this.items[id] = { value: make(), key, refs: 1 };
+    this.ids.set(key, id);
+    return id;
+  }
+
+  /** Drops one reference; returns the item when that was the last one. */
+  release(id: number): T | undefined {
+    const item = this.items[id]!;
+    if (--item.refs > 0) return undefined;
+    this.ids.delete(item.key);
+    this.items[id] = undefined;
+    this.free.push(id);
+    return item.value;
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+}
+
+/** A term of the shared table; `map` names the field map its folded form is found in. */
+interface TermEntry {
+  matcher: TermMatcher;
+  map: 'words' | 'hashtags' | 'mentions';
+  /** The folded form to look up, or undefined for a wildcard (found by prefix instead). */
+  key: string | undefined;
+  /** Every occurrence of the key matches (a plain word term): no spelling check. */
+  isAnySpelling: boolean;
+}
+
+function termEntry(term: TermNode): TermEntry {
+  return {
+    matcher: compileTerm(term),
+    map: term.kind === 'hashtag' ? 'hashtags' : term.kind === 'mention' ? 'mentions' : 'words',
+    key: term.wildcard ? undefined : term.folded,
+    isAnySpelling: term.plain && !term.exact && !term.wildcard,
+  };
+}
+
+function termKey(term: TermNode): string {
+  const flags = `${+term.exact}${+term.plain}${+term.wildcard}`;
+  return `${term.kind}|${flags}|${term.value}|${term.folded}`;
+}
+
+/** A key equal for two nodes exactly when they match the same way. */
+function nodeKey(node: QueryNode): string {
+  switch (node.type) {
+    case 'term':
+      return `T${node.field}(${termKey(node)})`;
+    case 'phrase':
+      return `P${node.slop}${node.field}(${node.terms.map(termKey).join('\u0002')})`;
+    case 'meta':
+      return `M${node.field}(${node.value.trim()})`;
+    case 'near':
+      return `N${node.distance}${+node.ordered}(${nodeKey(node.left)}\u0003${nodeKey(node.right)})`;
+    case 'or':
+      return `O(${node.children.map(nodeKey).join('\u0003')})`;
+    default:
+      throw new Error(`${node.type} is not an atom`);
+  }
+}
+
+/**
+ * The leaves of every topic's query (terms, phrases, NEAR groups, whole-value conditions),
+ * interned so that topics sharing a leaf share its evaluation: within one document each
+ * distinct leaf, and each distinct term's positions in each field, are computed at most once.
+ */
+export interface AtomTable {
+  /** Interns a phrase, NEAR or meta node (one more reference); returns its id. */
+  acquire(node: QueryNode): number;
+  release(id: number): void;
+  /** Interns a term (one more reference); returns its term id. */
+  acquireTerm(term: TermNode): number;
+  releaseTerm(term: number): void;
+  /** Whether the term occurs in one of the fields of `mask` (bit 0 title, 1 text, 2 author). */
+  hasTerm(term: number, mask: number): boolean;
+  /** Starts a new document: forgets every memoized answer. */
+  startDoc(doc: MatchDoc): void;
+  /** Whether the atom matches the document given to the last `startDoc`. */
+  test(id: number): boolean;
+  size(): number;
+}
+
+export function createAtomTable(): AtomTable {
+  const terms = new Interner<TermEntry>();
+  /** Non-wildcard term ids by folded form, per field map: a post marks the terms it holds. */
+  const byKey = { words: new Map<string, number[]>(), hashtags: new Map(), mentions: new Map() };
+  let wildcard = new Uint8Array(256);
+  let seenStamps = new Uint32Array(768);
+  const atoms = new Interner<Atom>();
+  let doc: MatchDoc | undefined;
+  let stamp = 1;
+  let atomStamps = new Uint32Array(256);
+  let atomValues = new Uint8Array(256);
+  let positionStamps = new Uint32Array(768);
+  const positionValues: (readonly number[])[] = [];
+
+  function grow(): void {
+    if (atoms.items.length > atomStamps.length) {
+      const size = Math.max(atoms.items.length, atomStamps.length * 2);
+      const stamps = new Uint32Array(size);
+      stamps.set(atomStamps);
+      atomStamps = stamps;
+      const values = new Uint8Array(size);
+      values.set(atomValues);
+      atomValues = values;
+    }
+    if (terms.items.length * 3 > positionStamps.length) {
+      const size = Math.max(terms.items.length * 3, positionStamps.length * 2);
+      const stamps = new Uint32Array(size);
+      stamps.set(positionStamps);
+      positionStamps = stamps;
+      const seen = new Uint32Array(size);
+      seen.set(seenStamps);
+      seenStamps = seen;
+      const flags = new Uint8Array(size / 3 + 1);
+      flags.set(wildcard);
+      wildcard = flags;
+    }
+  }
+
+  /** Marks, for each field, the terms whose folded form the field holds. */
+  function markTerms(next: MatchDoc): void {
+    for (const field of [0, 1, 2] as const) {
+      const docField = fieldOf(next, field);
+      for (const map of ['words', 'hashtags', 'mentions'] as const) {
+        const ids = byKey[map];
+        if (ids.size === 0) continue;
+        for (const key of docField[map].keys()) {
+          const found = ids.get(key);
+          if (found === undefined) continue;
+          for (const id of found) seenStamps[id * 3 + field] = stamp;
+        }
+      }
+    }
+  }
+
+  function positions(term: number, field: FieldIndex): readonly number[] {
+    const slot = term * 3 + field;
+    if (seenStamps[slot] !== stamp && wildcard[term] === 0) return NONE;
+    if (positionStamps[slot] === stamp) return positionValues[slot]!;
+    const entry = terms.items[term]!.value;
+    const docField = fieldOf(doc!, field);
+    const found = entry.isAnySpelling
+      ? docField[entry.map].get(entry.key!)!
+      : entry.matcher.positions(docField);
+    positionStamps[slot] = stamp;
+    positionValues[slot] = found;
+    return found;
+  }
+
+  function acquireTerm(term: TermNode): number {
+    const before = terms.size;
+    const id = terms.acquire(termKey(term), () => termEntry(term));
+    if (terms.size > before) {
+      const entry = terms.items[id]!.value;
+      grow();
+      if (entry.key === undefined) wildcard[id] = 1;
+      else {
+        const list = byKey[entry.map].get(entry.key);
+        if (list === undefined) byKey[entry.map].set(entry.key, [id]);
+        else list.push(id);
+      }
+    }
+    return id;
+  }
+
+  function releaseTerm(id: number): void {
+    const entry = terms.release(id);
+    if (entry === undefined) return;
+    if (entry.key === undefined) {
+      wildcard[id] = 0;
+      return;
+    }
+    const list = byKey[entry.map].get(entry.key)!;
+    list.splice(list.indexOf(id), 1);
+    if (list.length === 0) byKey[entry.map].delete(entry.key);
+  }
+
+  function toSpanNode(node: QueryNode, held: number[]): SpanNode {
+    switch (node.type) {
+      case 'term': {
+        const term = acquireTerm(node);
+        held.push(term);
+        return { type: 'term', term, fields: FIELDS_OF[node.field] };
+      }
+      case 'phrase': {
+        const ids = node.terms.map(acquireTerm);
+        held.push(...ids);
+        return { type: 'phrase', terms: ids, slop: node.slop, fields: FIELDS_OF[node.field] };
+      }
+      case 'or':
+        return { type: 'or', children: node.children.map((child) => toSpanNode(child, held)) };
+      case 'near':
+        return {
+          type: 'near',
+          left: toSpanNode(node.left, held),
+          right: toSpanNode(node.right, held),
+          distance: node.distance,
+          ordered: node.ordered,
+        };
+      default:
+        throw new Error(`${node.type} cannot stand inside NEAR`);
+    }
+  }
+
+  function makeAtom(node: QueryNode): Atom {
+    switch (node.type) {
+      case 'term':
+        return { type: 'term', term: acquireTerm(node), fields: FIELDS_OF[node.field] };
+      case 'phrase':
+        return {
+          type: 'phrase',
+          terms: node.terms.map(acquireTerm),
+          slop: node.slop,
+          fields: FIELDS_OF[node.field],
+        };
+      case 'near': {
+        const held: number[] = [];
+        const spanNode = toSpanNode(node, held) as SpanNode & { type: 'near' };
+        return { type: 'near', node: spanNode, terms: held };
+      }
+      case 'meta':
+        return { type: 'meta', predicate: compileMeta(node as MetaNode) };
+      default:
+        throw new Error(`${node.type} is not an atom`);
+    }
+  }
+
+  function phraseLists(ids: readonly number[], field: FieldIndex): (readonly number[])[] | null {
+    const lists: (readonly number[])[] = [];
+    for (const id of ids) {
+      const found = positions(id, field);
+      if (found.length === 0) return null;
+      lists.push(found);
+    }
+    return lists;
+  }
+
+  function spans(node: SpanNode, field: FieldIndex): PositionSpan[] {
+    switch (node.type) {
+      case 'term':
+        if (!node.fields.includes(field)) return [];
+        return positions(node.term, field).map((p) => ({ start: p, end: p }));
+      case 'phrase': {
+        if (!node.fields.includes(field)) return [];
+        const lists = phraseLists(node.terms, field);
+        if (lists === null) return [];
+        if (node.slop > 0) return unorderedWindows(lists, lists.length + node.slop);
+        return phraseStarts(lists).map((start) => ({ start, end: start + lists.length - 1 }));
+      }
+      case 'or':
+        return canonicalSpans(node.children.flatMap((child) => spans(child, field)));
+      case 'near': {
+        const left = spans(node.left, field);
+        if (left.length === 0) return [];
+        return nearSpans(left, spans(node.right, field), node.distance, node.ordered);
+      }
+    }
+  }
+
+  function evaluate(atom: Atom): boolean {
+    switch (atom.type) {
+      case 'term':
+        for (const field of atom.fields) if (positions(atom.term, field).length > 0) return true;
+        return false;
+      case 'phrase':
+        for (const field of atom.fields) {
+          const lists = phraseLists(atom.terms, field);
+          if (lists === null) continue;
+          if (atom.slop > 0) {
+            if (unorderedWindows(lists, lists.length + atom.slop).length > 0) return true;
+          } else if (phraseStarts(lists).length > 0) return true;
+        }
+        return false;
+      case 'near': {
+        const { left, right, distance, ordered } = atom.node;
+        for (const field of [0, 1, 2] as const) {
+          const a = spans(left, field);
+          if (a.length > 0 && hasNear(a, spans(right, field), distance, ordered)) return true;
+        }
+        return false;
+      }
+      case 'meta':
+        return atom.predicate(doc!);
+    }
+  }
+
+  return {
+    acquire(node) {
+      const id = atoms.acquire(nodeKey(node), () => makeAtom(node));
+      grow();
+      return id;
+    },
+    release(id) {
+      const atom = atoms.release(id);
+      if (atom === undefined) return;
+      if (atom.type === 'term') releaseTerm(atom.term);
+      else if (atom.type === 'phrase') for (const term of atom.terms) releaseTerm(term);
+      else if (atom.type === 'near') for (const term of atom.terms) releaseTerm(term);
+    },
+    acquireTerm,
+    releaseTerm,
+    hasTerm(term, mask) {
+      for (let field = 0 as FieldIndex; field < 3; field++) {
+        if ((mask & (1 << field)) !== 0 && positions(term, field).length > 0) return true;
+      }
+      return false;
+    },
+    startDoc(next) {
+      doc = next;
+      stamp = (stamp + 1) >>> 0;
+      if (stamp === 0) {
+        atomStamps.fill(0);
+        positionStamps.fill(0);
+        seenStamps.fill(0);
+        stamp = 1;
+      }
+      markTerms(next);
+    },
+    test(id) {
+      if (atomStamps[id] === stamp) return atomValues[id] === 1;
+      const value = evaluate(atoms.items[id]!.value);
+      atomStamps[id] = stamp;
+      atomValues[id] = value ? 1 : 0;
+      return value;
+    },
+    size: () => atoms.size,
+  };
+}
