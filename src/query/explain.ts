@@ -2,6 +2,7 @@ import type { QueryNode } from './ast.js';
 import type { FieldName } from './compile-query.js';
 import { FIELD_NAMES, compileMeta, compileQuery, compileSpans, fieldsOf } from './compile-query.js';
 import type { MatchDoc } from './match-doc.js';
+import type { PositionSpan } from './spans.js';
 import { compileTerm } from './term-match.js';
 
 /** One place in the post that a query term matched, for highlighting. */
@@ -17,57 +18,146 @@ export interface MatchHit {
 
 export interface Explanation {
   matched: boolean;
+  /**
+   * Where the query matched, sorted by field, then position; without duplicates, and at most
+   * `MAX_HITS_PER_FIELD` per field (the first ones in the text).
+   */
   hits: MatchHit[];
   /** Whole-value conditions (`platform:`, `site:` …) that held. */
   conditions: string[];
 }
 
-function hitFor(doc: MatchDoc, field: FieldName, from: number, to: number, term: string): MatchHit {
-  const { source, tokens } = doc[field];
-  const start = tokens[from]!.start;
-  const end = tokens[to]!.end;
-  return { field, start, end, text: source.slice(start, end), term };
+/** Hits kept per field of one explanation: enough to highlight, bounded for hostile posts. */
+export const MAX_HITS_PER_FIELD = 200;
+
+/** A hit before it is materialized: token positions and the query part's label. */
+interface RawHit {
+  from: number;
+  to: number;
+  label: string;
 }
 
-function collect(
-  node: QueryNode,
-  doc: MatchDoc,
-  query: string,
-  out: Explanation,
-  within?: { field: FieldName; start: number; end: number }[],
+function compareRaw(a: RawHit, b: RawHit): number {
+  return a.from - b.from || a.to - b.to || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+}
+
+/** The hits of one field, kept to the first `MAX_HITS_PER_FIELD` as they are gathered. */
+class FieldHits {
+  hits: RawHit[] = [];
+  /** Positions after this cannot be among the first hits any more. */
+  limit = Infinity;
+
+  add(from: number, to: number, label: string): void {
+    this.hits.push({ from, to, label });
+    if (this.hits.length >= MAX_HITS_PER_FIELD * 2) this.trim();
+  }
+
+  trim(): void {
+    this.hits.sort(compareRaw);
+    const kept: RawHit[] = [];
+    for (const hit of this.hits) {
+      const last = kept[kept.length - 1];
+      if (last !== undefined && compareRaw(last, hit) === 0) continue;
+      kept.push(hit);
+      if (kept.length === MAX_HITS_PER_FIELD) break;
+    }
+    this.hits = kept;
+    if (kept.length === MAX_HITS_PER_FIELD) this.limit = kept[kept.length - 1]!.from;
+  }
+}
+
+/** NEAR spans of one field, searchable: sorted by start, with the running maximum end. */
+interface Scope {
+  starts: number[];
+  maxEnds: number[];
+}
+
+function scopeOf(spans: readonly PositionSpan[]): Scope {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const starts: number[] = [];
+  const maxEnds: number[] = [];
+  let max = -1;
+  for (const span of sorted) {
+    max = Math.max(max, span.end);
+    starts.push(span.start);
+    maxEnds.push(max);
+  }
+  return { starts, maxEnds };
+}
+
+/** Whether `[from, to]` lies inside one of the scope's spans (binary search). */
+function isInScope(scope: Scope, from: number, to: number): boolean {
+  let low = 0;
+  let high = scope.starts.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (scope.starts[mid]! <= from) low = mid + 1;
+    else high = mid;
+  }
+  return low > 0 && scope.maxEnds[low - 1]! >= to;
+}
+
+type Scopes = Partial<Record<FieldName, Scope>>;
+
+interface Collector {
+  doc: MatchDoc;
+  query: string;
+  fields: Record<FieldName, FieldHits>;
+  conditions: string[];
+}
+
+/** Adds a node's spans in one field: only its first hits in scope can be kept. */
+function addSpans(
+  out: Collector,
+  field: FieldName,
+  spans: Iterable<PositionSpan>,
+  label: string,
+  within: Scopes | undefined,
 ): void {
-  const label = query.slice(node.span.start, node.span.end);
-  const isInside = (field: FieldName, from: number, to: number): boolean =>
-    within === undefined || within.some((w) => w.field === field && from >= w.start && to <= w.end);
+  const hits = out.fields[field];
+  let added = 0;
+  for (const span of spans) {
+    if (span.start > hits.limit || added === MAX_HITS_PER_FIELD) return;
+    if (within !== undefined && !isInScope(within[field]!, span.start, span.end)) continue;
+    hits.add(span.start, span.end, label);
+    added++;
+  }
+}
+
+function* pointSpans(positions: readonly number[]): Iterable<PositionSpan> {
+  for (const p of positions) yield { start: p, end: p };
+}
+
+function collect(node: QueryNode, out: Collector, within?: Scopes): void {
+  const label = out.query.slice(node.span.start, node.span.end);
+  const { doc } = out;
   switch (node.type) {
     case 'term': {
       const matcher = compileTerm(node);
-      for (const field of fieldsOf(node.field)) {
-        for (const p of matcher.positions(doc[field]))
-          if (isInside(field, p, p)) out.hits.push(hitFor(doc, field, p, p, label));
-      }
+      for (const field of fieldsOf(node.field))
+        addSpans(out, field, pointSpans(matcher.positions(doc[field])), label, within);
       return;
     }
     case 'phrase': {
       const spans = compileSpans(node);
-      for (const field of FIELD_NAMES) {
-        for (const span of spans(field, doc[field])) {
-          if (isInside(field, span.start, span.end))
-            out.hits.push(hitFor(doc, field, span.start, span.end, label));
-        }
-      }
+      for (const field of FIELD_NAMES)
+        addSpans(out, field, spans(field, doc[field]), label, within);
       return;
     }
     case 'near': {
       const spans = compileSpans(node);
-      const ranges = FIELD_NAMES.flatMap((field) =>
-        spans(field, doc[field]).map((s) => ({ field, ...s })),
-      );
-      const scoped =
-        within === undefined ? ranges : ranges.filter((r) => isInside(r.field, r.start, r.end));
-      if (scoped.length === 0) return;
-      collect(node.left, doc, query, out, scoped);
-      collect(node.right, doc, query, out, scoped);
+      const scopes: Scopes = {};
+      let isEmpty = true;
+      for (const field of FIELD_NAMES) {
+        let found = spans(field, doc[field]);
+        if (within !== undefined)
+          found = found.filter((s) => isInScope(within[field]!, s.start, s.end));
+        scopes[field] = scopeOf(found);
+        if (found.length > 0) isEmpty = false;
+      }
+      if (isEmpty) return;
+      collect(node.left, out, scopes);
+      collect(node.right, out, scopes);
       return;
     }
     case 'meta':
@@ -75,7 +165,7 @@ function collect(
       return;
     case 'and':
     case 'or':
-      for (const child of node.children) collect(child, doc, query, out, within);
+      for (const child of node.children) collect(child, out, within);
       return;
     case 'not':
       return;
@@ -84,12 +174,22 @@ function collect(
 
 /**
  * Says whether a query matches a prepared post and where: every positive term, phrase and NEAR
- * that matched, with offsets into the original text. `query` is the text the tree was parsed
- * from (used to label hits as the user wrote them).
+ * that matched, with offsets into the original text, de-duplicated and capped per field. `query`
+ * is the text the tree was parsed from (used to label hits as the user wrote them).
  */
 export function explainMatch(node: QueryNode, query: string, doc: MatchDoc): Explanation {
-  const out: Explanation = { matched: compileQuery(node)(doc), hits: [], conditions: [] };
-  collect(node, doc, query, out);
-  out.hits.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field < b.field ? -1 : 1));
-  return out;
+  const fields = { title: new FieldHits(), text: new FieldHits(), author: new FieldHits() };
+  const out: Collector = { doc, query, fields, conditions: [] };
+  collect(node, out);
+  const hits: MatchHit[] = [];
+  for (const field of [...FIELD_NAMES].sort()) {
+    const { source, tokens } = doc[field];
+    fields[field].trim();
+    for (const { from, to, label } of fields[field].hits) {
+      const start = tokens[from]!.start;
+      const end = tokens[to]!.end;
+      hits.push({ field, start, end, text: source.slice(start, end), term: label });
+    }
+  }
+  return { matched: compileQuery(node)(doc), hits, conditions: out.conditions };
 }

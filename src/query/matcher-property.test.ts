@@ -227,3 +227,74 @@ test('adding, replacing and removing topics keeps the index consistent', () => {
     { numRuns: 500, seed: 7 },
   );
 });
+
+test('topics that share atoms stay exact through add, replace and remove', () => {
+  fc.assert(
+    fc.property(
+      fc.array(queryArb, { minLength: 3, maxLength: 3 }),
+      fc.array(
+        fc.record({
+          id: fc.integer({ min: 0, max: 7 }),
+          pick: fc.integer({ min: 0, max: 5 }),
+          isRemove: fc.boolean(),
+        }),
+        { minLength: 1, maxLength: 30 },
+      ),
+      fc.array(postArb, { minLength: 1, maxLength: 4 }),
+      (pool, operations, posts) => {
+        // Pairs of pool queries joined by AND/OR share whole subtrees, hence atoms.
+        const pick = (i: number): QueryNode =>
+          i < 3
+            ? pool[i]!
+            : { type: i === 3 ? 'and' : 'or', children: [pool[i - 3]!, pool[(i - 2) % 3]!], span };
+        const matcher = createTopicMatcher();
+        const live = new Map<string, QueryNode>();
+        for (const { id, pick: at, isRemove } of operations) {
+          const key = `t${id}`;
+          if (isRemove) {
+            matcher.remove(key);
+            live.delete(key);
+          } else {
+            matcher.set(key, pick(at));
+            live.delete(key);
+            live.set(key, pick(at));
+          }
+          const doc = prepareDoc(posts[0]!);
+          const expected = [...live].flatMap(([k, q]) => (evaluateReference(q, doc) ? [k] : []));
+          assert.deepEqual(matcher.match(doc), expected);
+        }
+        for (const post of posts) {
+          const doc = prepareDoc(post);
+          const expected = [...live].flatMap(([k, q]) => (evaluateReference(q, doc) ? [k] : []));
+          assert.deepEqual(matcher.match(doc), expected);
+        }
+        for (const key of live.keys()) matcher.remove(key);
+        assert.equal(matcher.stats().atoms, 0);
+      },
+    ),
+    { numRuns: 300, seed: 11 },
+  );
+});
+
+test('matcher agrees with the reference on long posts past the positions cap', () => {
+  const longPost = postArb.chain((post) =>
+    fc.integer({ min: 100, max: 400 }).map((times) => ({
+      ...post,
+      text: Array(times).fill(post.text).join(' . '),
+    })),
+  );
+  fc.assert(
+    fc.property(
+      fc.array(spanGroupArb, { minLength: 1, maxLength: 4 }),
+      longPost,
+      (queries, post) => {
+        const matcher = createTopicMatcher();
+        queries.forEach((q, i) => matcher.set(`t${i}`, q));
+        const doc = prepareDoc(post);
+        const expected = queries.flatMap((q, i) => (evaluateReference(q, doc) ? [`t${i}`] : []));
+        assert.deepEqual(matcher.match(doc), expected);
+      },
+    ),
+    { numRuns: 40, seed: 99 },
+  );
+});
