@@ -10,14 +10,21 @@ import { startPlatformServer } from '../../../test/sources/platform-server.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'feeds');
 
-function memoryIo(): { io: CliIo; stdout: () => string; stderr: () => string } {
+/** The local platform servers listen on loopback, which feed parse refuses unless allowed. */
+const ALLOW_LOOPBACK = { LANGNGHE_FETCH_ALLOW: '127.0.0.1' };
+
+function memoryIo(env: Record<string, string> = ALLOW_LOOPBACK): {
+  io: CliIo;
+  stdout: () => string;
+  stderr: () => string;
+} {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-  const io: CliIo = { stdin: new PassThrough(), stdout, stderr, env: {}, isTty: false };
+  const io: CliIo = { stdin: new PassThrough(), stdout, stderr, env, isTty: false };
   return { io, stdout: () => out, stderr: () => err };
 }
 
@@ -118,6 +125,22 @@ test('a page that is not a feed exits 1 and names the feed it advertises', async
       stderr(),
       `langnghe feed: ${server.origin}/ is not a feed: it is an HTML page; the page names a feed at /atom.xml [feed.invalid]\n`,
     );
+  } finally {
+    await server.close();
+  }
+});
+
+test('a feed on a loopback address is refused unless fetchAllowList names it', async () => {
+  const server = await startPlatformServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/rss+xml' });
+    response.end('<rss version="2.0"><channel></channel></rss>');
+  });
+  try {
+    const { io } = memoryIo({});
+    await assert.rejects(runFeed(['parse', `${server.origin}/rss`], io), {
+      code: 'source.address_refused',
+      message: /127\.0\.0\.1 is a loopback address; add it to fetchAllowList/,
+    });
   } finally {
     await server.close();
   }
