@@ -1,7 +1,9 @@
 /* global document */
 import { api } from './api.js';
+import { resetAuditTools, showAuditTools, wireAuditTools } from './audit-tools.js';
 import { bilingual, clear, el } from './dom.js';
-import { errorBox, formatTime } from './render.js';
+import { errorBox, formatTime, okLine } from './render.js';
+import { resetWorkspaceForms, showWorkspaceForms, wireWorkspaceForms } from './workspace-forms.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -16,10 +18,15 @@ const ROLE_LABELS = {
 const AUDIT_ENTRIES = 50;
 
 /**
- * The signed-in user's role in the current workspace (nobody grants above their own), a new
- * token's secret while it is on screen, and a counter that drops answers to older loads.
+ * What the signed-in user may do in the current workspace (nobody grants above their own role,
+ * nor pii:read without holding it), a new token's secret while it is on screen, and a counter
+ * that drops answers to older loads.
  */
-const admin = { role: 'viewer', secret: '', loads: 0 };
+const admin = {
+  access: { role: 'viewer', isInstallAdmin: false, canReadPii: false, workspace: null },
+  secret: '',
+  loads: 0,
+};
 
 /** Whether a role may open the administration panel. */
 export function isAdminRole(role) {
@@ -27,7 +34,7 @@ export function isAdminRole(role) {
 }
 
 function grantableRoles() {
-  return ROLES.slice(ROLES.indexOf(admin.role));
+  return ROLES.slice(ROLES.indexOf(admin.access.role));
 }
 
 function roleSelect(selected, name) {
@@ -48,8 +55,6 @@ function showIn(id, ...nodes) {
   clear(box);
   box.append(...nodes);
 }
-
-const ok = (vi, en) => el('p', { className: 'ok' }, [bilingual(vi, en)]);
 
 /** A button that asks once more ("Chắc chắn?") before it acts. */
 function confirmButton(vi, en, action) {
@@ -96,6 +101,7 @@ function tokenItem(token) {
   return el('li', { className: token.revokedAt ? 'token is-revoked' : 'token' }, [
     el('span', { className: 'token-name', text: token.name }),
     el('span', { className: 'token-role', text: ROLE_LABELS[token.role] ?? token.role }),
+    token.canReadPii && el('span', { className: 'badge', text: 'PII' }),
     el('span', { className: 'token-dates', text: dates.join(' · ') }),
     token.revokedAt
       ? el('span', { className: 'badge' }, [bilingual('Đã thu hồi', 'Revoked')])
@@ -133,16 +139,21 @@ async function act(feedbackId, change) {
   } catch (error) {
     showIn(feedbackId, errorBox(error));
   }
-  await loadAdmin(admin.role);
+  await loadAdmin(admin.access);
 }
 
 /**
- * Loads the panel for the current workspace: members, API tokens (never their secrets) and the
- * last audit entries. `role` is the signed-in user's role there.
+ * Loads the panel for the current workspace: its name and the forms the user's access allows,
+ * members, API tokens (never their secrets), the last audit entries and the export links.
+ * @param {{role: string, isInstallAdmin: boolean, canReadPii: boolean, workspace: {id: string, name: string}}} access
+ *   the signed-in user's role in the workspace, whether an install admin, whether pii:read there
  */
-export async function loadAdmin(role) {
+export async function loadAdmin(access) {
   const load = ++admin.loads;
-  admin.role = role;
+  admin.access = access;
+  showWorkspaceForms(access);
+  showAuditTools(access);
+  $('token-pii').hidden = !access.canReadPii;
   for (const select of document.querySelectorAll(
     '#member-form select[name="role"], #token-form select[name="role"]',
   )) {
@@ -188,12 +199,12 @@ function wireMemberForm() {
     try {
       const member = await api.setMember(input);
       form.reset();
-      showIn('member-feedback', ok(`Đã lưu “${member.user.login}”`, 'Member saved'));
+      showIn('member-feedback', okLine(`Đã lưu “${member.user.login}”`, 'Member saved'));
     } catch (error) {
       showIn('member-feedback', errorBox(error));
       return;
     }
-    await loadAdmin(admin.role);
+    await loadAdmin(admin.access);
   });
 }
 
@@ -219,6 +230,7 @@ function wireTokenForm() {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const input = { name: form.elements.name.value.trim(), role: form.elements.role.value };
+    if (!$('token-pii').hidden) input.canReadPii = form.elements.pii.checked;
     const days = Number.parseInt(form.elements.days.value, 10);
     if (Number.isInteger(days)) input.expiresInDays = days;
     try {
@@ -230,7 +242,7 @@ function wireTokenForm() {
       showIn('token-feedback', errorBox(error));
       return;
     }
-    await loadAdmin(admin.role);
+    await loadAdmin(admin.access);
   });
   $('token-copy').addEventListener('click', copySecret);
   $('token-secret-done').addEventListener('click', hideSecret);
@@ -253,10 +265,18 @@ export function resetAdmin() {
   hideSecret();
   for (const id of ['member-list', 'token-list', 'audit-list']) clear($(id));
   for (const id of ['member-feedback', 'token-feedback', 'audit-feedback']) clear($(id));
+  resetWorkspaceForms();
+  resetAuditTools();
 }
 
-/** Wires the panel's forms; called once. */
-export function wireAdmin() {
+/**
+ * Wires the panel's forms; called once. `onWorkspacesChanged` runs after a workspace was created
+ * or renamed (the header's switcher reads them again).
+ * @param {{onWorkspacesChanged: () => Promise<void>}} options
+ */
+export function wireAdmin({ onWorkspacesChanged }) {
+  wireWorkspaceForms({ onChanged: onWorkspacesChanged });
   wireMemberForm();
   wireTokenForm();
+  wireAuditTools();
 }

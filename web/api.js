@@ -112,8 +112,22 @@ export const api = {
   setMember: (input) => request('PUT', '/api/members', { body: input }),
   removeMember: (userId) => request('DELETE', path('/api/members', userId)),
   tokens: () => request('GET', '/api/tokens'),
-  /** @param {{name: string, role: string, expiresInDays?: number}} input */
+  /** @param {{name: string, role: string, canReadPii?: boolean, expiresInDays?: number}} input */
   createToken: (input) => request('POST', '/api/tokens', { body: input }),
   revokeToken: (id) => request('DELETE', path('/api/tokens', id)),
   audit: (limit) => request('GET', `/api/audit?limit=${encodeURIComponent(String(limit))}`),
+  /**
+   * A download link for the current workspace's audit log (`csv` or `jsonl`). A link cannot send
+   * headers: the session cookie signs it in and the workspace travels in the query.
+   */
+  auditExportUrl(format) {
+    const query = new URLSearchParams({ format });
+    if (context.workspace) query.set('workspace', context.workspace);
+    return `/api/audit/export?${query}`;
+  },
+  verifyAudit: () => request('GET', '/api/audit/verify'),
+
+  /** Install admins only; `id` is 2–63 characters of a–z, 0–9 and -. */
+  createWorkspace: (input) => request('POST', '/api/workspaces', { body: input }),
+  renameWorkspace: (name) => request('PATCH', '/api/workspaces/current', { body: { name } }),
 };

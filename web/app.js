@@ -35,10 +35,22 @@ function pickWorkspace(workspaces) {
   return ids.includes('default') ? 'default' : (ids[0] ?? null);
 }
 
-function roleIn(workspaceId) {
-  const { principal } = ui.session;
-  if (principal.isInstallAdmin) return 'owner';
-  return principal.memberships.find((m) => m.workspaceId === workspaceId)?.role ?? 'viewer';
+/**
+ * What the user may do in a workspace, as the server's scopeFor decides: an install admin acts as
+ * owner; pii:read comes from the membership alone (an install admin without one lacks it).
+ */
+function accessIn(workspaceId) {
+  const { principal, workspaces } = ui.session;
+  const membership = principal.memberships.find((m) => m.workspaceId === workspaceId);
+  return {
+    role: principal.isInstallAdmin ? 'owner' : (membership?.role ?? 'viewer'),
+    isInstallAdmin: principal.isInstallAdmin,
+    canReadPii: membership?.canReadPii === true,
+    workspace: workspaces.find((w) => w.id === workspaceId) ?? {
+      id: workspaceId,
+      name: workspaceId,
+    },
+  };
 }
 
 async function useWorkspace(id) {
@@ -46,13 +58,21 @@ async function useWorkspace(id) {
   api.useWorkspace(id);
   remember(id);
   resetAdmin();
-  const role = roleIn(id);
-  const isAdmin = isAdminRole(role);
+  const access = accessIn(id);
+  const isAdmin = isAdminRole(access.role);
   $('open-admin').hidden = !isAdmin;
   if (!isAdmin) setPanelOpen('open-admin', 'admin-panel', false);
-  const loads = [loadDashboard({ canWriteTopics: role !== 'viewer' })];
-  if (isAdmin && !$('admin-panel').hidden) loads.push(loadAdmin(role));
+  const loads = [loadDashboard({ canWriteTopics: access.role !== 'viewer' })];
+  if (isAdmin && !$('admin-panel').hidden) loads.push(loadAdmin(access));
   await Promise.all(loads);
+}
+
+/** Reads the session again after a workspace was created or renamed: the switcher lists it. */
+async function refreshWorkspaces() {
+  const session = await api.session();
+  ui.session = session;
+  renderAccountBar(session.principal, session.workspaces, ui.workspace);
+  if (!$('admin-panel').hidden) await loadAdmin(accessIn(ui.workspace));
 }
 
 /** Reads the session (401 ends here: the API client shows the login form) and opens the app. */
@@ -106,7 +126,7 @@ function wireAdminButton() {
   $('open-admin').addEventListener('click', () => {
     const isOpen = $('admin-panel').hidden;
     setPanelOpen('open-admin', 'admin-panel', isOpen);
-    if (isOpen) void loadAdmin(roleIn(ui.workspace));
+    if (isOpen) void loadAdmin(accessIn(ui.workspace));
     else hideSecret();
   });
 }
@@ -114,7 +134,7 @@ function wireAdminButton() {
 async function start() {
   api.onSignedOut(() => leave());
   wireDashboard();
-  wireAdmin();
+  wireAdmin({ onWorkspacesChanged: refreshWorkspaces });
   wireAdminButton();
   wireLogin({ onSignedIn: enter });
   wireAccount({

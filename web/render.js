@@ -143,6 +143,11 @@ export function errorBox(error, query) {
   return box;
 }
 
+/** A confirmation of the page's own ("saved"), Vietnamese first. */
+export function okLine(vi, en) {
+  return el('p', { className: 'ok' }, [bilingual(vi, en)]);
+}
+
 /** A message of the page's own (not the server's), Vietnamese first, announced as an alert. */
 export function alertBox(vi, en) {
   return el('div', { className: 'error-box', attrs: { role: 'alert' } }, [bilingual(vi, en)]);
