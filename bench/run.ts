@@ -7,6 +7,9 @@
  *   npm run bench                 all benchmarks
  *   npm run bench -- matcher      only the matcher
  *   npm run bench -- --quick      smaller sizes, for a smoke run
+ *   npm run bench -- search --search-posts=10000000 --search-file=/tmp/search-10m.sqlite
+ *                                 search over 10 million posts, the filled file kept and reused
+ *                                 (--search-rounds=N: rounds of searches, median taken; default 3)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -20,6 +23,9 @@ const args = process.argv.slice(2);
 const isQuick = args.includes('--quick');
 const selected = args.filter((a) => !a.startsWith('--'));
 const wants = (name: string): boolean => selected.length === 0 || selected.includes(name);
+/** `--name=value`, or undefined. */
+const option = (name: string): string | undefined =>
+  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 console.log(`langnghe benchmarks — ${machine}`);
@@ -74,13 +80,25 @@ if (wants('pipeline')) {
 
 if (wants('search')) {
   console.log('search latency:');
-  const posts = isQuick ? 50_000 : 1_000_000;
-  const { rows, fillRate } = await runSearchBench({ posts, repeats: isQuick ? 2 : 5 }, (line) =>
-    console.log(line),
+  const posts = Number(option('search-posts') ?? (isQuick ? 50_000 : 1_000_000));
+  const result = await runSearchBench(
+    {
+      posts,
+      repeats: isQuick ? 2 : 5,
+      rounds: Number(option('search-rounds') ?? (isQuick ? 1 : 3)),
+      file: option('search-file'),
+    },
+    (line) => console.log(line),
   );
-  results.search = { posts, fillRate, rows };
+  results.search = { posts, ...result };
+  const mib = (bytes: number): string =>
+    `${Math.round(bytes / 2 ** 20).toLocaleString('en-US')} MiB`;
+  const filled =
+    result.fillRate === undefined
+      ? 'a kept file, filled by an earlier run'
+      : `filled at ${Math.round(result.fillRate).toLocaleString('en-US')} posts/s straight into the store`;
   sections.push(
-    `### Search over ${posts.toLocaleString('en-US')} posts\n\n${searchTable(rows)}\n\n(filled at ${Math.round(fillRate).toLocaleString('en-US')} posts/s straight into the store)`,
+    `### Search over ${posts.toLocaleString('en-US')} posts\n\n${searchTable(result.rows)}\n\n(${filled}; file ${mib(result.fileBytes)}; resident ${mib(result.rssBytes)} after the searches, peak ${mib(result.maxRssBytes)})`,
   );
 }
 

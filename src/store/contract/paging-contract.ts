@@ -126,6 +126,9 @@ export function pagingContract(makeStore: MakeStore): void {
           await rejectsWithCode(store.searchPosts({ cursor }), 'store.invalid');
           await rejectsWithCode(store.scanPosts({ cursor }), 'store.invalid');
         }
+        const text = { op: 'term' as const, folded: 'bai' };
+        const forged = Buffer.from('["yesterday","x:1"]').toString('base64url');
+        await rejectsWithCode(store.searchPosts({ text, cursor: forged }), 'store.invalid');
         await rejectsWithCode(store.searchPosts({ from: 'last week' }), 'store.invalid');
       }));
   });

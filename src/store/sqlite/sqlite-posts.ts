@@ -106,7 +106,8 @@ export function createSqlitePosts(db: Database) {
     if (params.to !== undefined) before(normalizeIso(params.to, 'to'));
     if (params.cursor !== undefined) {
       const key = decodePageCursor(params.cursor);
-      before(key.publishedAt);
+      // Only a cursor this store made is normalized; anything else is store.invalid here.
+      before(normalizeIso(key.publishedAt, 'cursor'));
       where.conditions.push('(p.published_at, p.id) < (?, ?)');
       where.params.push(key.publishedAt, key.id);
     }
