@@ -24,6 +24,11 @@ function metaKeysOf(doc: MatchDoc): Set<string> {
   return keys;
 }
 
+function splitBigram(key: string): [string, string] {
+  const at = key.indexOf(' ');
+  return [key.slice(0, at), key.slice(at + 1)];
+}
+
 /**
  * Disjuncts (small integer ids) filed under their anchors. `candidates` lists, once each, every
  * disjunct with an anchor the post carries, plus those with none; its cost grows with the
@@ -58,8 +63,6 @@ export function createAnchorIndex(): AnchorIndex {
     author: new Map(),
     meta: new Map(),
   };
-  /** First words of indexed bigrams: a post builds a bigram key only after one of these. */
-  const bigramFirst = new Map<string, number>();
   /** Pair anchors as first word → second word → disjunct ids, so a post never builds pair keys. */
   const pairs = new Map<string, Map<string, number[]>>();
   const alwaysCheck = new Set<number>();
@@ -68,6 +71,9 @@ export function createAnchorIndex(): AnchorIndex {
   let need = new Uint8Array(1024);
   let stamp = 0;
   let postings = 0;
+  const visited = new Set<number[]>();
+  /** Indexed bigrams as first word → second word → entries: no key is built per token. */
+  const bigrams = new Map<string, Map<string, number[]>>();
 
   function filePair(key: string, id: number, isAdd: boolean): void {
     const [first, second] = key.split(PAIR_SEPARATOR) as [string, string];
@@ -96,8 +102,10 @@ export function createAnchorIndex(): AnchorIndex {
     if (list === undefined) map.set(anchor.key, [id]);
     else list.push(id);
     if (anchor.space === 'bigram') {
-      const first = anchor.key.slice(0, anchor.key.indexOf(' '));
-      bigramFirst.set(first, (bigramFirst.get(first) ?? 0) + 1);
+      const [first, second] = splitBigram(anchor.key);
+      const inner = bigrams.get(first) ?? new Map<string, number[]>();
+      bigrams.set(first, inner);
+      inner.set(second, map.get(anchor.key)!);
     }
   }
 
@@ -110,11 +118,11 @@ export function createAnchorIndex(): AnchorIndex {
     if (at === -1) return;
     list.splice(at, 1);
     if (list.length === 0) map.delete(anchor.key);
-    if (anchor.space === 'bigram') {
-      const first = anchor.key.slice(0, anchor.key.indexOf(' '));
-      const count = (bigramFirst.get(first) ?? 1) - 1;
-      if (count <= 0) bigramFirst.delete(first);
-      else bigramFirst.set(first, count);
+    if (anchor.space === 'bigram' && list.length === 0) {
+      const [first, second] = splitBigram(anchor.key);
+      const inner = bigrams.get(first)!;
+      inner.delete(second);
+      if (inner.size === 0) bigrams.delete(first);
     }
   }
 
@@ -123,7 +131,9 @@ export function createAnchorIndex(): AnchorIndex {
    * anchor of each of its groups (`need`: 1, or 3 for two groups).
    */
   function collect(list: number[] | undefined, out: number[]): void {
-    if (list === undefined) return;
+    // A hostile post repeats a key thousands of times: each list is read once per post.
+    if (list === undefined || visited.has(list)) return;
+    visited.add(list);
     postings += list.length;
     for (const entry of list) {
       const id = entry >>> 2;
@@ -154,13 +164,13 @@ export function createAnchorIndex(): AnchorIndex {
       for (const key of field.hashtags.keys()) collect(index.hashtag.get(key), out);
     if (index.mention.size > 0)
       for (const key of field.mentions.keys()) collect(index.mention.get(key), out);
-    if (bigramFirst.size > 0) {
+    if (bigrams.size > 0) {
       const tokens = field.tokens;
       for (let i = 0; i + 1 < tokens.length; i++) {
         const token = tokens[i]!;
         if (token.kind === 'url' || token.kind === 'emoji' || token.kind === 'mention') continue;
-        if (!bigramFirst.has(token.folded)) continue;
-        collect(index.bigram.get(`${token.folded} ${tokens[i + 1]!.folded}`), out);
+        const inner = bigrams.get(token.folded);
+        if (inner !== undefined) collect(inner.get(tokens[i + 1]!.folded), out);
       }
     }
   }
@@ -191,6 +201,7 @@ export function createAnchorIndex(): AnchorIndex {
       stamp = 1;
     }
     out.length = 0;
+    visited.clear();
     collectField(doc.title, out, true);
     collectField(doc.text, out, true);
     if (pairs.size > 0) collectPairs(doc, out);

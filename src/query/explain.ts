@@ -1,8 +1,9 @@
-import type { QueryNode } from './ast.js';
+import type { QueryNode, TermNode } from './ast.js';
 import type { FieldName } from './compile-query.js';
 import { FIELD_NAMES, compileMeta, compileQuery, compileSpans, fieldsOf } from './compile-query.js';
 import type { MatchDoc } from './match-doc.js';
 import type { PositionSpan } from './spans.js';
+import { canonicalSpans, nearSpans } from './spans.js';
 import { compileTerm } from './term-match.js';
 
 /** One place in the post that a query term matched, for highlighting. */
@@ -104,6 +105,63 @@ interface Collector {
   query: string;
   fields: Record<FieldName, FieldHits>;
   conditions: string[];
+  /** Spans of each NEAR operand, computed once per explanation (nested NEARs reuse them). */
+  spans: Map<QueryNode, Record<FieldName, PositionSpan[]>>;
+  /** Positions of each distinct term (a long query repeats its words), per field. */
+  terms: Map<string, Record<FieldName, readonly number[]>>;
+}
+
+function termPositions(node: TermNode, out: Collector): Record<FieldName, readonly number[]> {
+  const key = `${node.field}|${node.kind}|${+node.exact}${+node.plain}${+node.wildcard}|${node.value}`;
+  let found = out.terms.get(key);
+  if (found === undefined) {
+    const matcher = compileTerm(node);
+    const allowed = fieldsOf(node.field);
+    const at = (field: FieldName): readonly number[] =>
+      allowed.includes(field) ? matcher.positions(out.doc[field]) : [];
+    found = { title: at('title'), text: at('text'), author: at('author') };
+    out.terms.set(key, found);
+  }
+  return found;
+}
+
+const toSpans = (positions: readonly number[]): PositionSpan[] =>
+  positions.map((p) => ({ start: p, end: p }));
+
+function spansOf(node: QueryNode, out: Collector): Record<FieldName, PositionSpan[]> {
+  let found = out.spans.get(node);
+  if (found !== undefined) return found;
+  const { doc } = out;
+  if (node.type === 'near') {
+    const left = spansOf(node.left, out);
+    const right = spansOf(node.right, out);
+    const near = (field: FieldName): PositionSpan[] =>
+      left[field].length === 0
+        ? []
+        : nearSpans(left[field], right[field], node.distance, node.ordered);
+    found = { title: near('title'), text: near('text'), author: near('author') };
+  } else if (node.type === 'term') {
+    const positions = termPositions(node, out);
+    found = {
+      title: toSpans(positions.title),
+      text: toSpans(positions.text),
+      author: toSpans(positions.author),
+    };
+  } else if (node.type === 'or') {
+    const children = node.children.map((child) => spansOf(child, out));
+    const union = (field: FieldName): PositionSpan[] =>
+      canonicalSpans(children.flatMap((child) => child[field]));
+    found = { title: union('title'), text: union('text'), author: union('author') };
+  } else {
+    const spans = compileSpans(node);
+    found = {
+      title: spans('title', doc.title),
+      text: spans('text', doc.text),
+      author: spans('author', doc.author),
+    };
+  }
+  out.spans.set(node, found);
+  return found;
 }
 
 /** Adds a node's spans in one field: only its first hits in scope can be kept. */
@@ -133,9 +191,9 @@ function collect(node: QueryNode, out: Collector, within?: Scopes): void {
   const { doc } = out;
   switch (node.type) {
     case 'term': {
-      const matcher = compileTerm(node);
+      const positions = termPositions(node, out);
       for (const field of fieldsOf(node.field))
-        addSpans(out, field, pointSpans(matcher.positions(doc[field])), label, within);
+        addSpans(out, field, pointSpans(positions[field]), label, within);
       return;
     }
     case 'phrase': {
@@ -145,11 +203,11 @@ function collect(node: QueryNode, out: Collector, within?: Scopes): void {
       return;
     }
     case 'near': {
-      const spans = compileSpans(node);
+      const spans = spansOf(node, out);
       const scopes: Scopes = {};
       let isEmpty = true;
       for (const field of FIELD_NAMES) {
-        let found = spans(field, doc[field]);
+        let found = spans[field];
         if (within !== undefined)
           found = found.filter((s) => isInScope(within[field]!, s.start, s.end));
         scopes[field] = scopeOf(found);
@@ -179,7 +237,14 @@ function collect(node: QueryNode, out: Collector, within?: Scopes): void {
  */
 export function explainMatch(node: QueryNode, query: string, doc: MatchDoc): Explanation {
   const fields = { title: new FieldHits(), text: new FieldHits(), author: new FieldHits() };
-  const out: Collector = { doc, query, fields, conditions: [] };
+  const out: Collector = {
+    doc,
+    query,
+    fields,
+    conditions: [],
+    spans: new Map(),
+    terms: new Map(),
+  };
   collect(node, out);
   const hits: MatchHit[] = [];
   for (const field of [...FIELD_NAMES].sort()) {

@@ -56,30 +56,34 @@ export function unorderedWindows(
   lists: readonly (readonly number[])[],
   width: number,
 ): PositionSpan[] {
-  const starts = [...new Set(lists.flat())].sort((a, b) => a - b);
+  const starts = [...new Set([...new Set(lists)].flat())].sort((a, b) => a - b);
   const spans: PositionSpan[] = [];
   // Backtracking is exponential in the worst case (many repeats of one word): bound the work.
+  // Once the budget is spent no later start can succeed, so the scan stops there.
   let budget = 20_000;
-  for (const start of starts) {
-    const end = start + width - 1;
-    const used = new Set<number>();
-    let last = start;
-    const assign = (index: number): boolean => {
-      if (index === lists.length) return used.has(start);
-      for (const p of lists[index]!) {
-        if (--budget < 0) return false;
-        if (p < start || p > end || used.has(p)) continue;
-        used.add(p);
-        const previous = last;
-        last = Math.max(last, p);
-        if (assign(index + 1)) return true;
-        used.delete(p);
-        last = previous;
-      }
-      return false;
-    };
+  const used = new Set<number>();
+  let start = 0;
+  let end = 0;
+  let last = 0;
+  const assign = (index: number): boolean => {
+    if (index === lists.length) return used.has(start);
+    for (const p of lists[index]!) {
+      if (--budget < 0) return false;
+      if (p < start || p > end || used.has(p)) continue;
+      used.add(p);
+      const previous = last;
+      last = Math.max(last, p);
+      if (assign(index + 1)) return true;
+      used.delete(p);
+      last = previous;
+    }
+    return false;
+  };
+  for (const first of starts) {
+    [start, end, last] = [first, first + width - 1, first];
+    used.clear();
     if (assign(0)) spans.push({ start, end: last });
-    if (spans.length >= MAX_SPANS) break;
+    if (spans.length >= MAX_SPANS || budget < 0) break;
   }
   return spans;
 }
