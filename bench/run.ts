@@ -6,6 +6,7 @@
  *
  *   npm run bench                 all benchmarks
  *   npm run bench -- matcher      only the matcher
+ *   npm run bench -- adversarial  hostile posts × hostile topic sets, worst time per post
  *   npm run bench -- --quick      smaller sizes, for a smoke run
  *   npm run bench -- search --search-posts=10000000 --search-file=/tmp/search-10m.sqlite
  *                                 search over 10 million posts, the filled file kept and reused
@@ -15,6 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { runEnrichBench } from './enrich.js';
+import { adversarialTable, runAdversarialBench } from './adversarial.js';
 import { matcherTable, runMatcherBench } from './matcher.js';
 import { pipelineTable, runPipelineBench } from './pipeline.js';
 import { runSearchBench, searchTable } from './search.js';
@@ -52,6 +54,13 @@ if (wants('matcher')) {
   );
   results.matcher = rows;
   sections.push(`### Matcher\n\n${matcherTable(rows)}`);
+}
+
+if (wants('adversarial')) {
+  console.log('adversarial posts × adversarial topic sets (one core, target < 10 ms per post):');
+  const rows = runAdversarialBench({ rounds: isQuick ? 3 : 5 }, (line) => console.log(line));
+  results.adversarial = rows;
+  sections.push(`### Adversarial posts\n\n${adversarialTable(rows)}`);
 }
 
 if (wants('enrich')) {
