@@ -14,6 +14,7 @@ export type {
 } from './app.js';
 export type { AccountService, CreatedToken, LoginResult, MemberView } from './accounts.js';
 export type { AuditService } from './audit.js';
+export { AUDIT_CSV_COLUMNS, auditCsv, auditCsvRow, csvCell } from './audit-csv.js';
 export type { PrivacyService, RetentionPolicy } from './privacy.js';
 export { parseRetention } from './privacy.js';
 export type { KindInfo, ScopedSources, SourceView, TestResult } from './sources.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../core/types.js';
 import { PLATFORMS } from '../../core/types.js';
 import { LangngheError } from '../../core/errors.js';
-import type { AuditEntry } from '../../services/index.js';
+import { auditCsv } from '../../services/index.js';
 import { scopeOf } from '../authenticate.js';
 import type { RouteContext } from '../route-context.js';
 import { routeSchema } from '../route-schema.js';
@@ -23,48 +23,6 @@ interface AuditQueryString {
   limit?: number;
   all?: 'true' | 'false';
   format?: 'jsonl' | 'csv';
-}
-
-const CSV_COLUMNS = [
-  'seq',
-  'at',
-  'actor_kind',
-  'actor_id',
-  'actor_name',
-  'workspace',
-  'action',
-  'target',
-  'address',
-  'details',
-  'hash',
-];
-
-/** A CSV cell: quoted, and a leading = + - @ defused so a spreadsheet never runs it as a formula. */
-export function csvCell(value: unknown): string {
-  let text = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-function toCsv(entries: readonly AuditEntry[]): string {
-  const rows = entries.map((e) =>
-    [
-      e.seq,
-      e.at,
-      e.actor.kind,
-      e.actor.id,
-      e.actor.name,
-      e.workspaceId,
-      e.action,
-      e.target,
-      e.address,
-      e.details,
-      e.hash,
-    ]
-      .map(csvCell)
-      .join(','),
-  );
-  return `${CSV_COLUMNS.join(',')}\r\n${rows.map((r) => `${r}\r\n`).join('')}`;
 }
 
 /** The audit log (search, export, chain check) and erasure of one author's posts. */
@@ -112,7 +70,7 @@ export function registerAuditRoutes(api: FastifyInstance, ctx: RouteContext): vo
           'content-disposition',
           `attachment; filename="langnghe-audit.${isCsv ? 'csv' : 'jsonl'}"`,
         )
-        .send(isCsv ? toCsv(entries) : entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
+        .send(isCsv ? auditCsv(entries) : entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
     },
   );
 

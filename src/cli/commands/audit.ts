@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { csvCell } from '../../api/routes/audit-routes.js';
+import { AUDIT_CSV_COLUMNS, auditCsvRow } from '../../services/index.js';
 import type { AuditEntry } from '../../services/index.js';
 import type { CliIo } from '../io.js';
 import { UsageError, writeLine } from '../io.js';
@@ -23,39 +23,6 @@ export const auditHelp = `langnghe audit list|verify|export …  (who did what: 
         langnghe audit export --all --format csv > audit.csv
 
 ${operatorOptionsHelp}`;
-
-const CSV_COLUMNS = [
-  'seq',
-  'at',
-  'actor_kind',
-  'actor_id',
-  'actor_name',
-  'workspace',
-  'action',
-  'target',
-  'address',
-  'details',
-  'hash',
-];
-
-/** The same columns as the HTTP export (GET /api/audit/export?format=csv). */
-function csvRow(e: AuditEntry): string {
-  return [
-    e.seq,
-    e.at,
-    e.actor.kind,
-    e.actor.id,
-    e.actor.name,
-    e.workspaceId,
-    e.action,
-    e.target,
-    e.address,
-    e.details,
-    e.hash,
-  ]
-    .map(csvCell)
-    .join(',');
-}
 
 /**
  * Text as the terminal may show it: entries hold what strangers typed (a login tried, an author
@@ -133,8 +100,8 @@ async function exportEntries(runtime: Runtime, io: CliIo, values: AuditValues): 
     isAll: values.all,
   });
   if (values.format === 'csv') {
-    await writeLine(io.stdout, `${CSV_COLUMNS.join(',')}\r`);
-    for (const entry of entries) await writeLine(io.stdout, `${csvRow(entry)}\r`);
+    await writeLine(io.stdout, `${AUDIT_CSV_COLUMNS.join(',')}\r`);
+    for (const entry of entries) await writeLine(io.stdout, `${auditCsvRow(entry)}\r`);
   } else for (const entry of entries) await writeLine(io.stdout, JSON.stringify(entry));
   return 0;
 }
