@@ -6,8 +6,12 @@ import type { PositionSpan } from './spans.js';
 import { canonicalSpans, hasNear, nearSpans, phraseStarts, unorderedWindows } from './spans.js';
 import type { TermMatcher } from './term-match.js';
 import { compileTerm } from './term-match.js';
+import { Interner } from './interner.js';
 
 const NONE: readonly number[] = [];
+
+/** Distinct terms from which a post marks the terms it holds instead of looking them up. */
+const MARKING_MIN_TERMS = 20_000;
 
 /** Field indexes: 0 title, 1 text, 2 author. */
 type FieldIndex = 0 | 1 | 2;
@@ -35,45 +39,6 @@ type Atom =
   | { type: 'phrase'; terms: number[]; slop: number; fields: readonly FieldIndex[] }
   | { type: 'near'; node: SpanNode & { type: 'near' }; terms: number[] }
   | { type: 'meta'; predicate: DocPredicate };
-
-interface Interned<T> {
-  value: T;
-  key: string;
-  refs: number;
-}
-
-/** A table of interned items with reference counts and reusable integer ids. */
-class Interner<T> {
-  readonly items: (Interned<T> | undefined)[] = [];
-  private readonly ids = new Map<string, number>();
-  private readonly free: number[] = [];
-
-  acquire(key: string, make: () => T): number {
-    const known = this.ids.get(key);
-    if (known !== undefined) {
-      this.items[known]!.refs++;
-      return known;
-    }
-    const id = this.free.pop() ?? this.items.length;
-    this.items[id] = { value: make(), key, refs: 1 };
-    this.ids.set(key, id);
-    return id;
-  }
-
-  /** Drops one reference; returns the item when that was the last one. */
-  release(id: number): T | undefined {
-    const item = this.items[id]!;
-    if (--item.refs > 0) return undefined;
-    this.ids.delete(item.key);
-    this.items[id] = undefined;
-    this.free.push(id);
-    return item.value;
-  }
-
-  get size(): number {
-    return this.ids.size;
-  }
-}
 
 /** A term of the shared table; `map` names the field map its folded form is found in. */
 interface TermEntry {
@@ -144,6 +109,7 @@ export function createAtomTable(): AtomTable {
   const byKey = { words: new Map<string, number[]>(), hashtags: new Map(), mentions: new Map() };
   let wildcard = new Uint8Array(256);
   let seenStamps = new Uint32Array(768);
+  let isMarking = false;
   const atoms = new Interner<Atom>();
   let doc: MatchDoc | undefined;
   let stamp = 1;
@@ -194,12 +160,12 @@ export function createAtomTable(): AtomTable {
 
   function positions(term: number, field: FieldIndex): readonly number[] {
     const slot = term * 3 + field;
-    if (seenStamps[slot] !== stamp && wildcard[term] === 0) return NONE;
+    if (isMarking && seenStamps[slot] !== stamp && wildcard[term] === 0) return NONE;
     if (positionStamps[slot] === stamp) return positionValues[slot]!;
     const entry = terms.items[term]!.value;
     const docField = fieldOf(doc!, field);
     const found = entry.isAnySpelling
-      ? docField[entry.map].get(entry.key!)!
+      ? (docField[entry.map].get(entry.key!) ?? NONE)
       : entry.matcher.positions(docField);
     positionStamps[slot] = stamp;
     positionValues[slot] = found;
@@ -373,7 +339,9 @@ export function createAtomTable(): AtomTable {
         seenStamps.fill(0);
         stamp = 1;
       }
-      markTerms(next);
+      // With few terms, looking each one up when a candidate needs it is cheaper than marking.
+      isMarking = terms.size >= MARKING_MIN_TERMS;
+      if (isMarking) markTerms(next);
     },
     test(id) {
       if (atomStamps[id] === stamp) return atomValues[id] === 1;

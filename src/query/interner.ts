@@ -1,0 +1,38 @@
+interface Interned<T> {
+  value: T;
+  key: string;
+  refs: number;
+}
+
+/** A table of interned items with reference counts and reusable integer ids. */
+export class Interner<T> {
+  readonly items: (Interned<T> | undefined)[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly free: number[] = [];
+
+  acquire(key: string, make: () => T): number {
+    const known = this.ids.get(key);
+    if (known !== undefined) {
+      this.items[known]!.refs++;
+      return known;
+    }
+    const id = this.free.pop() ?? this.items.length;
+    this.items[id] = { value: make(), key, refs: 1 };
+    this.ids.set(key, id);
+    return id;
+  }
+
+  /** Drops one reference; returns the item when that was the last one. */
+  release(id: number): T | undefined {
+    const item = this.items[id]!;
+    if (--item.refs > 0) return undefined;
+    this.ids.delete(item.key);
+    this.items[id] = undefined;
+    this.free.push(id);
+    return item.value;
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+}
