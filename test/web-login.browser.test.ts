@@ -22,7 +22,8 @@ async function waitForText(page: Page, selector: string, pattern: RegExp): Promi
   await page.waitForFunction(
     ([css, source]) => new RegExp(source).test(document.querySelector(css)?.textContent ?? ''),
     [selector, pattern.source] as const,
-    { timeout: 15_000 },
+    // CI runs two test files at once on two cores: a loaded machine is slow, not wrong.
+    { timeout: 30_000 },
   );
 }
 
@@ -79,6 +80,8 @@ test(
 
       await submitLoginForm(page, 'owner', NEW_PASSWORD);
       await page.waitForSelector('#app', { state: 'visible' });
+      // The dashboard finishes loading first, so that its requests are not still in flight.
+      await page.waitForFunction(() => document.querySelectorAll('#topic-list li').length > 1);
       await endSessionElsewhere(page, served.base);
       await page.press('#q', 'Enter');
       await page.waitForSelector('#login-form', { state: 'visible' });
