@@ -21,9 +21,14 @@ type SourceInfo = { workspaceId: string; isPrivate: boolean } | undefined;
  * channels and direct messages); a post from no registered source is public unless it is a
  * message, which stays with the workspace that sent it in. Another workspace's source is refused.
  */
-function privacyOf(scope: Scope, post: Post, source: SourceInfo): string | undefined {
+function privacyOf(
+  scope: Scope,
+  post: Post,
+  source: SourceInfo,
+  isTrusted: boolean,
+): string | undefined {
   if (source !== undefined) {
-    if (scope.principal.kind !== 'system' && source.workspaceId !== scope.workspaceId) {
+    if (!isTrusted && source.workspaceId !== scope.workspaceId) {
       throw new LangngheError(
         'auth.forbidden',
         `Source ${post.sourceId.slice(0, 80)} belongs to another workspace`,
@@ -65,20 +70,17 @@ export async function ingestItems(
   };
   for (const [i, item] of items.entries()) {
     try {
-      // The run's source wins over one an item names: a delivery cannot credit another source.
-      const input =
-        options.sourceId !== undefined &&
-        typeof item === 'object' &&
-        item !== null &&
-        'sourceId' in item
-          ? { ...item, sourceId: options.sourceId }
-          : item;
-      const { post, truncated } = normalizePost(input, {
+      const { post, truncated } = normalizePost(item, {
         now,
         sourceId: options.sourceId,
         isStrict: options.isStrict,
       });
-      const privateTo = privacyOf(scope, post, await sourceOf(post.sourceId));
+      // The system is trusted for the source it runs (or, with none named, as the operator); an
+      // item naming another source is checked like anyone's.
+      const isTrusted =
+        scope.principal.kind === 'system' &&
+        (options.sourceId === undefined || post.sourceId === options.sourceId);
+      const privateTo = privacyOf(scope, post, await sourceOf(post.sourceId), isTrusted);
       indexOf.set(post.id, first + i);
       messages.push(privateTo === undefined ? { post, truncated } : { post, truncated, privateTo });
     } catch (error) {

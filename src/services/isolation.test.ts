@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Scope } from '../core/scope.js';
+import { systemScope } from '../core/scope.js';
 import { addWorkspace, memberScope, openApp } from '../../test/services/harness.js';
 import type { AppHarness } from '../../test/services/harness.js';
 import type { MatchedEvent } from './app.js';
@@ -182,5 +183,33 @@ describe('workspace isolation', () => {
       assert.equal(await h.store.getPost('import:forged'), undefined);
       assert.equal(await h.store.getPost('import:y'), undefined);
       assert.ok(await h.store.getPost('import:ok2'));
+    }));
+
+  it("refuses an item of a connector's delivery that names another workspace's source", () =>
+    withTwoWorkspaces(async ({ h }) => {
+      const { app } = h;
+      await addSourceOfA(h, 'zalo-q7', 'zalo-oa');
+      await h.store.upsertSource({
+        id: 'rss-td',
+        workspaceId: 'thu-duc',
+        kind: 'rss',
+        name: 'rss-td',
+        config: {},
+        enabled: true,
+      });
+      const result = await app.ingest(
+        systemScope('default'),
+        [
+          { id: 'a1', text: 'tin của nguồn' },
+          { id: 'a2', text: 'chen vào kênh Zalo quận 7', sourceId: 'zalo-q7' },
+        ],
+        { sourceId: 'rss-td' },
+      );
+      assert.deepEqual(
+        result.errors.map((e) => [e.index, e.code]),
+        [[1, 'auth.forbidden']],
+      );
+      assert.equal((await h.store.getPost('import:a1'))?.sourceId, 'rss-td');
+      assert.equal(await h.store.getPost('import:a2'), undefined);
     }));
 });
