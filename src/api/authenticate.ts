@@ -47,7 +47,8 @@ function required(): LangngheError {
   );
 }
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
+/** One cookie's value from a `Cookie` header. */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
   if (header === undefined) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');

@@ -1,7 +1,7 @@
 import type { Clock } from '../core/clock.js';
 import { LangngheError } from '../core/errors.js';
-import type { Membership, Principal, Role, Scope } from '../core/scope.js';
-import { requirePermission, roleRank } from '../core/scope.js';
+import type { Principal, Role, Scope } from '../core/scope.js';
+import { SYSTEM_PRINCIPAL, requirePermission, roleRank } from '../core/scope.js';
 import { cleanLabel } from '../core/clean-text.js';
 import type { ApiToken, Store, User, Workspace } from '../store/index.js';
 import {
@@ -152,14 +152,11 @@ export function createAccountService(deps: AccountDeps): AccountService {
           canReadPii: true,
         });
       }
-      await audit.record(
-        { kind: 'system', id: 'system', name: 'system', isInstallAdmin: true, memberships: [] },
-        {
-          action: 'user.bootstrap',
-          target: user.id,
-          details: { login: user.login },
-        },
-      );
+      await audit.record(SYSTEM_PRINCIPAL, {
+        action: 'user.bootstrap',
+        target: user.id,
+        details: { login: user.login },
+      });
       return { login: user.login, password };
     },
 
@@ -369,11 +366,4 @@ export function createAccountService(deps: AccountDeps): AccountService {
       });
     },
   };
-}
-
-/** The memberships a principal carries, from the store's rows. */
-export function toMemberships(
-  rows: readonly { workspaceId: string; role: Role; canReadPii: boolean }[],
-): Membership[] {
-  return rows.map((r) => ({ workspaceId: r.workspaceId, role: r.role, canReadPii: r.canReadPii }));
 }

@@ -1,9 +1,11 @@
 import type { Scope } from '../core/scope.js';
-import { requirePermission } from '../core/scope.js';
+import { hasPermission, requirePermission } from '../core/scope.js';
+import type { StoredPost } from '../store/index.js';
 import type { MatchedPost, Pipeline } from '../pipeline/pipeline.js';
 import type { TopicRegistry } from '../pipeline/topic-registry.js';
 import type { MatchedEvent } from './app.js';
 import type { PrivacyService } from './privacy.js';
+import { maskPost } from './privacy.js';
 
 /**
  * New matches as each scope may see them: only its workspace's topics, posts masked unless it may
@@ -15,6 +17,16 @@ export function createLiveMatches(deps: {
   registry: TopicRegistry;
   privacy: PrivacyService;
 }) {
+  // Every listener without pii:read sees the same masked post: masked once per event.
+  const masked = new WeakMap<StoredPost, StoredPost>();
+  const maskedOnce = (post: StoredPost): StoredPost => {
+    let shown = masked.get(post);
+    if (shown === undefined) {
+      shown = maskPost(post);
+      masked.set(post, shown);
+    }
+    return shown;
+  };
   return {
     subscribe(scope: Scope, listener: (event: MatchedEvent) => void, topicId?: string): () => void {
       requirePermission(scope, 'posts:read');
@@ -31,6 +43,11 @@ export function createLiveMatches(deps: {
           const explanation = event.explain(id);
           if (explanation !== undefined) explanations[id] = explanation;
         }
+        if (!hasPermission(scope, 'pii:read')) {
+          listener({ post: maskedOnce(event.post), topicIds, explanations });
+          return;
+        }
+        // Unmasked views are audited per viewer, so they go through the privacy service each.
         void deps.privacy.present(scope, [event.post], 'live.stream').then(
           ([post]) => listener({ post: post!, topicIds, explanations }),
           () => undefined,

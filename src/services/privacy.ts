@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Clock } from '../core/clock.js';
 import { LangngheError } from '../core/errors.js';
 import type { Scope } from '../core/scope.js';
@@ -65,7 +66,7 @@ export function parseRetention(text: string): RetentionPolicy {
 }
 
 /** A post masked for one without `pii:read`; sellers often put a phone number in their name. */
-function maskPost(post: StoredPost): StoredPost {
+export function maskPost(post: StoredPost): StoredPost {
   const masked = maskPersonalData(post);
   const name = post.author?.name;
   if (post.author === undefined || name === undefined) return masked;
@@ -86,7 +87,7 @@ export function createPrivacyService(deps: {
       total += deleted;
       if (deleted < DELETE_CHUNK) return total;
       // Lets requests in between chunks (the store is synchronous in the embedded mode).
-      await new Promise((resolve) => setImmediate(resolve));
+      await setImmediate();
     }
   }
 

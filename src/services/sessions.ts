@@ -1,7 +1,8 @@
 import type { Clock } from '../core/clock.js';
 import { LangngheError } from '../core/errors.js';
 import type { Principal, Role } from '../core/scope.js';
-import { isRole } from '../core/scope.js';
+import { SYSTEM_PRINCIPAL, isRole } from '../core/scope.js';
+import { foldText } from '../nlp/fold.js';
 import type { Store, User, UserRecord } from '../store/index.js';
 import { decoyHash, randomSecret, secretHash, verifyPassword } from '../auth/index.js';
 import type { ClientInfo } from './app.js';
@@ -67,11 +68,7 @@ function withoutSecrets(user: User): User {
 }
 
 function oidcLogin(identity: OidcIdentityInput): string {
-  const base = (identity.preferredUsername ?? identity.email ?? `sso-${identity.subject}`)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+  const base = foldText(identity.preferredUsername ?? identity.email ?? `sso-${identity.subject}`)
     .replace(/[^a-z0-9._@-]+/g, '-')
     .replace(/^[^a-z0-9]+/, '')
     .slice(0, 56);
@@ -217,10 +214,11 @@ export function createSessions(deps: {
           oidc: { issuer: identity.issuer, subject: identity.subject },
         });
         await joinDefault(user);
-        await audit.record(
-          { kind: 'system', id: 'system', name: 'system', isInstallAdmin: true, memberships: [] },
-          { action: 'user.create', target: user.id, details: { login, method: 'oidc' } },
-        );
+        await audit.record(SYSTEM_PRINCIPAL, {
+          action: 'user.create',
+          target: user.id,
+          details: { login, method: 'oidc' },
+        });
       }
       if (user.isDisabled) {
         await fail(undefined, user.login, client, 'disabled');

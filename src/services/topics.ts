@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Clock } from '../core/clock.js';
 import { LangngheError } from '../core/errors.js';
 import { cleanLabel, cleanQueryText } from '../core/clean-text.js';
@@ -147,7 +148,7 @@ export async function backfillTopic(
     matched += matches.length === 0 ? 0 : await deps.store.insertMatches(matches);
     cursor = page.nextCursor;
     // A long back-fill must not keep /healthz and other requests waiting.
-    if (cursor !== undefined) await new Promise((resolve) => setImmediate(resolve));
+    if (cursor !== undefined) await setImmediate();
   } while (cursor !== undefined);
   return { topicId, scanned, matched };
 }
@@ -160,7 +161,8 @@ export async function createTopic(
   requirePermission(scope, 'topics:write');
   const { text, parsed } = checkTopicQuery(input.query);
   const max = deps.maxTopicsPerWorkspace ?? DEFAULT_MAX_TOPICS;
-  if ((await deps.store.listTopics(scope.workspaceId)).length >= max) {
+  // The registry counts the workspace's live topics: no store read per creation.
+  if (deps.registry.countOf(scope.workspaceId) >= max) {
     throw new LangngheError(
       'input.limit',
       `Mỗi không gian làm việc có tối đa ${max} chủ đề / a workspace has at most ${max} topics`,
@@ -261,7 +263,7 @@ export async function testTopic(
     result.examined += page.posts.length;
     cursor = page.nextCursor;
     if (cursor !== undefined && result.examined >= MAX_TEST_EXAMINED) result.isCapped = true;
-    if (cursor !== undefined) await new Promise((resolve) => setImmediate(resolve));
+    if (cursor !== undefined) await setImmediate();
   } while (cursor !== undefined && !result.isCapped);
   const shown = await deps.privacy.present(
     scope,

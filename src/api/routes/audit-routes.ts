@@ -13,17 +13,7 @@ import {
   eraseBody,
   eraseResponse,
 } from '../schemas/account-schema.js';
-
-interface AuditQueryString {
-  actorId?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-  cursor?: string;
-  limit?: number;
-  all?: 'true' | 'false';
-  format?: 'jsonl' | 'csv';
-}
+import type { AuditQueryString } from '../schemas/account-schema.js';
 
 /** The audit log (search, export, chain check) and erasure of one author's posts. */
 export function registerAuditRoutes(api: FastifyInstance, ctx: RouteContext): void {

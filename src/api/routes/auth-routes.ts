@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LangngheError } from '../../core/errors.js';
 import type { PendingOidcLogin } from '../../auth/oidc.js';
-import { principalOf, SESSION_COOKIE } from '../authenticate.js';
+import { cookieValue, principalOf, SESSION_COOKIE } from '../authenticate.js';
 import type { RouteContext } from '../route-context.js';
 import { routeSchema } from '../route-schema.js';
 import {
@@ -15,39 +15,40 @@ import type { LoginResult } from '../../services/accounts.js';
 const tags = ['auth'];
 const OIDC_COOKIE = 'langnghe_oidc';
 
+/** A `Set-Cookie` value: httpOnly always; SameSite=Strict unless a cross-site return needs Lax. */
 function cookie(
   name: string,
   value: string,
-  options: { maxAgeSeconds: number; isSecure: boolean; path?: string },
+  options: { maxAgeSeconds: number; isSecure: boolean; path?: string; sameSite?: 'Strict' | 'Lax' },
 ): string {
   const parts = [
     `${name}=${value}`,
     `Path=${options.path ?? '/'}`,
     'HttpOnly',
-    'SameSite=Strict',
+    `SameSite=${options.sameSite ?? 'Strict'}`,
     `Max-Age=${Math.max(0, Math.floor(options.maxAgeSeconds))}`,
   ];
   if (options.isSecure) parts.push('Secure');
   return parts.join('; ');
 }
 
-function readCookie(request: FastifyRequest, name: string): string | undefined {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
+/** The session cookie of a sign-in, living as long as the session. */
+function sessionCookie(ctx: RouteContext, result: LoginResult): string {
+  return cookie(SESSION_COOKIE, result.sessionSecret, {
+    maxAgeSeconds: (Date.parse(result.expiresAt) - Date.now()) / 1000,
+    isSecure: ctx.config.cookieSecure,
+  });
 }
 
-function sendSession(reply: FastifyReply, ctx: RouteContext, result: LoginResult): void {
-  const seconds = (Date.parse(result.expiresAt) - Date.now()) / 1000;
-  reply.header(
-    'set-cookie',
-    cookie(SESSION_COOKIE, result.sessionSecret, {
-      maxAgeSeconds: seconds,
-      isSecure: ctx.config.cookieSecure,
-    }),
-  );
+/** The pending single sign-on, kept only for the callback's path. */
+function oidcCookie(ctx: RouteContext, value: string, maxAgeSeconds: number): string {
+  // SameSite=Lax: the provider's redirect back is a top-level cross-site navigation.
+  return cookie(OIDC_COOKIE, value, {
+    maxAgeSeconds,
+    isSecure: ctx.config.cookieSecure,
+    path: '/api/auth/oidc',
+    sameSite: 'Lax',
+  });
 }
 
 function userView(result: LoginResult) {
@@ -84,7 +85,7 @@ export function registerAuthRoutes(api: FastifyInstance, ctx: RouteContext): voi
     },
     async (request, reply) => {
       const result = await accounts.login(request.body, { address: request.ip });
-      sendSession(reply, ctx, result);
+      reply.header('set-cookie', sessionCookie(ctx, result));
       return userView(result);
     },
   );
@@ -95,7 +96,7 @@ export function registerAuthRoutes(api: FastifyInstance, ctx: RouteContext): voi
       schema: routeSchema({ summary: 'Sign out: ends the session', tags, response: { 204: null } }),
     },
     async (request, reply) => {
-      const secret = readCookie(request, SESSION_COOKIE);
+      const secret = cookieValue(request.headers.cookie, SESSION_COOKIE);
       if (secret !== undefined) await accounts.logout(secret, { address: request.ip });
       reply.header(
         'set-cookie',
@@ -173,11 +174,7 @@ function registerOidcRoutes(api: FastifyInstance, ctx: RouteContext): void {
     async (_request, reply) => {
       const { url, pending } = await oidc().start();
       const value = Buffer.from(JSON.stringify(pending)).toString('base64url');
-      // SameSite=Lax: the provider's redirect back is a top-level cross-site navigation.
-      reply.header(
-        'set-cookie',
-        `${OIDC_COOKIE}=${value}; Path=/api/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=600${ctx.config.cookieSecure ? '; Secure' : ''}`,
-      );
+      reply.header('set-cookie', oidcCookie(ctx, value, 600));
       return reply.redirect(url, 302);
     },
   );
@@ -192,7 +189,7 @@ function registerOidcRoutes(api: FastifyInstance, ctx: RouteContext): void {
       }),
     },
     async (request, reply) => {
-      const saved = readCookie(request, OIDC_COOKIE);
+      const saved = cookieValue(request.headers.cookie, OIDC_COOKIE);
       let pending: PendingOidcLogin;
       try {
         pending = JSON.parse(
@@ -208,13 +205,7 @@ function registerOidcRoutes(api: FastifyInstance, ctx: RouteContext): void {
       const callback = new URL(request.url, 'http://callback.invalid');
       const identity = await oidc().finish(callback, pending);
       const result = await ctx.app.accounts.loginWithOidc(identity, { address: request.ip });
-      reply.header('set-cookie', [
-        cookie(SESSION_COOKIE, result.sessionSecret, {
-          maxAgeSeconds: (Date.parse(result.expiresAt) - Date.now()) / 1000,
-          isSecure: ctx.config.cookieSecure,
-        }),
-        `${OIDC_COOKIE}=; Path=/api/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=0`,
-      ]);
+      reply.header('set-cookie', [sessionCookie(ctx, result), oidcCookie(ctx, '', 0)]);
       return reply.redirect('/', 302);
     },
   );

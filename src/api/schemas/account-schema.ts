@@ -120,6 +120,8 @@ export const auditQuery = z.strictObject({
   all: z.enum(['true', 'false']).optional().describe('Every workspace (install admins)'),
   format: z.enum(['jsonl', 'csv']).optional(),
 });
+export type AuditQueryString = z.output<typeof auditQuery>;
+
 export const auditPageResponse = z.object({
   entries: z.array(auditEntrySchema),
   nextCursor: z.string().optional(),
