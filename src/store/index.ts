@@ -18,11 +18,20 @@ export type {
   AuditVerification,
 } from './audit.js';
 export type {
+  DeadLetter,
+  DeadLetterInput,
+  DeadLetterQuery,
+  DeadLetterStore,
+} from './dead-letters.js';
+export { MAX_DEAD_LETTER_LIMIT } from './dead-letters.js';
+export { isTransientStoreError } from './transient.js';
+export type {
   PostDeletion,
   PostFilter,
   PostPage,
   PostScan,
   PostSearch,
+  PostWrite,
   Source,
   SourceHealth,
   SourceInput,
@@ -38,6 +47,7 @@ export type {
   UpsertResult,
   VolumeBucket,
   VolumeBucketSize,
+  WriteResult,
   Workspace,
   WorkspaceInput,
 } from './store.js';

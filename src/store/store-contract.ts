@@ -2,6 +2,7 @@ import { describe } from 'node:test';
 import type { MakeStore, StoreContractOptions } from './contract/contract-kit.js';
 import { accountsContract } from './contract/accounts-contract.js';
 import { auditContract } from './contract/audit-contract.js';
+import { deadLettersContract } from './contract/dead-letters-contract.js';
 import { deletionContract } from './contract/deletion-contract.js';
 import { filtersContract } from './contract/filters-contract.js';
 import { lifecycleContract } from './contract/lifecycle-contract.js';
@@ -13,6 +14,7 @@ import { sessionsContract } from './contract/sessions-contract.js';
 import { sourcesContract } from './contract/sources-contract.js';
 import { tokensContract } from './contract/tokens-contract.js';
 import { topicsContract } from './contract/topics-contract.js';
+import { writesContract } from './contract/writes-contract.js';
 
 export type { MakeStore, StoreContractOptions, StoreDeps } from './contract/contract-kit.js';
 
@@ -33,6 +35,8 @@ export function runStoreContract(
     filtersContract(makeStore);
     topicsContract(makeStore);
     matchesContract(makeStore);
+    writesContract(makeStore);
+    deadLettersContract(makeStore);
     sourcesContract(makeStore);
     deletionContract(makeStore);
     accountsContract(makeStore);

@@ -1,6 +1,7 @@
 import type { Platform, Post, PostLabels, Topic } from '../core/types.js';
 import type { AccountStore } from './accounts.js';
 import type { AuditStore } from './audit.js';
+import type { DeadLetterStore } from './dead-letters.js';
 import type { TextPrefilter } from './text-prefilter.js';
 
 /**
@@ -37,6 +38,26 @@ export interface UpsertResult {
    * only when the new observation is not older than the stored one.
    */
   updated: string[];
+}
+
+/** One post on its way into the store, with what the pipeline found for it. */
+export interface PostWrite {
+  post: StoredPost;
+  /** Topics the post matched; recorded only when the post is new. */
+  topicIds?: readonly string[];
+  /**
+   * SimHash (16 hex digits) to look for near-duplicates with: a new post within 3 bits of a recent
+   * first occurrence gets `duplicateOf`; one with no such neighbour becomes a first occurrence.
+   * Absent: no lookup (short texts collide by nature).
+   */
+  simhash?: string;
+}
+
+export interface WriteResult extends UpsertResult {
+  /** Matches recorded (new posts' topics that still exist). */
+  matches: number;
+  /** `duplicateOf` given to new posts, by post id. */
+  duplicateOf: Record<string, string>;
 }
 
 /** A half-open interval on `publishedAt`: `from` inclusive, `to` exclusive; both ISO 8601. */
@@ -201,13 +222,17 @@ export interface SourceHealth {
  * input: a malformed timestamp, cursor or id), `store.not_found` (updating or deleting something
  * absent, referencing an unknown workspace), `store.conflict` (creating an id that exists),
  * `store.version` (the database is newer than this code, or a read-only store needs migrating),
- * `store.readonly` (writing through a read-only store), `store.closed`, `store.internal`.
+ * `store.readonly` (writing through a read-only store), `store.closed`, `store.internal`; and the
+ * transient ones, worth retrying later (`isTransientStoreError`): `store.busy` (the write lock held
+ * too long), `store.full` (no space left), `store.io` (an I/O error).
  */
 export interface Store {
   /** Users, memberships, sessions, API tokens. */
   readonly accounts: AccountStore;
   /** The append-only audit log. */
   readonly audit: AuditStore;
+  /** Items the pipeline could not process, kept for replay. */
+  readonly deadLetters: DeadLetterStore;
   /**
    * A random value made once per install (hex, 32 bytes) and kept in the database: the salt of
    * the passphrase key for sealed credentials.
@@ -225,6 +250,11 @@ export interface Store {
    * the whole batch with `store.invalid` (details: `index`, `id`).
    */
   upsertPosts(posts: readonly StoredPost[]): Promise<UpsertResult>;
+  /**
+   * What the pipeline calls: `upsertPosts`, plus each new post's matches and its near-duplicate
+   * link, all in one transaction, so a crash never leaves a stored post without its matches.
+   */
+  writePosts(batch: readonly PostWrite[]): Promise<WriteResult>;
   getPost(id: string): Promise<StoredPost | undefined>;
   /** The posts found, in the order of `ids`; unknown ids are skipped, repeated ones returned once. */
   getPosts(ids: readonly string[]): Promise<StoredPost[]>;

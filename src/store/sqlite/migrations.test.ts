@@ -102,7 +102,7 @@ test('a version 2 database upgrades to version 3: every post keyed by time and s
   await store.close();
 
   const db = openSqliteDatabase({ path, now: NOW });
-  assert.equal(readSchemaVersion(db), 3);
+  assert.equal(readSchemaVersion(db), 4);
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'posts_fts%'").all();
   assert.deepEqual(tables, [], 'the old index is gone');
   assert.equal(db.prepare('SELECT COUNT(*) FROM posts_text_docsize').pluck().get(), 3);

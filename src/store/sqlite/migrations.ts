@@ -224,6 +224,40 @@ CREATE UNIQUE INDEX posts_time_key ON posts (time_key);
 DROP TABLE posts_fts;
 `;
 
+/*
+ * dead_letters: items the pipeline refused, with their stage and error, for replay (one row per
+ * item id and stage; a repeated failure counts up `attempts`). near_duplicates: the SimHash bands
+ * of recent first occurrences (4 bands of 16 bits: two hashes within 3 bits share one band), so
+ * near-duplicate links survive a restart and are shared by every process writing to the store;
+ * `visibility` keeps private posts apart from the shared corpus ('' = shared).
+ */
+const SCHEMA_V4 = `
+CREATE TABLE dead_letters (
+  id INTEGER PRIMARY KEY,
+  item_id TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  code TEXT NOT NULL,
+  message TEXT NOT NULL,
+  workspace_id TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 1,
+  first_failed_at TEXT NOT NULL,
+  last_failed_at TEXT NOT NULL,
+  UNIQUE (item_id, stage)
+);
+CREATE INDEX dead_letters_by_workspace ON dead_letters (workspace_id, id);
+CREATE TABLE near_duplicates (
+  seq INTEGER PRIMARY KEY,
+  band INTEGER NOT NULL,
+  value INTEGER NOT NULL,
+  visibility TEXT NOT NULL,
+  post_id TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX near_duplicates_by_band ON near_duplicates (band, value, visibility);
+CREATE INDEX near_duplicates_by_post ON near_duplicates (post_id);
+`;
+
 /** The SQLite schema's history. Append only: never edit or reorder a released migration. */
 export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   {
@@ -256,6 +290,13 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       db.exec(SCHEMA_V3_BEFORE);
       indexPostsByTime(db);
       db.exec(SCHEMA_V3_AFTER);
+    },
+  },
+  {
+    version: 4,
+    name: 'dead letters; near-duplicate SimHash bands',
+    up(db) {
+      db.exec(SCHEMA_V4);
     },
   },
 ];

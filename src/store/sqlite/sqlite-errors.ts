@@ -8,6 +8,8 @@ const CODES: readonly [string, string][] = [
   ['SQLITE_CONSTRAINT', 'store.invalid'],
   ['SQLITE_READONLY', 'store.readonly'],
   ['SQLITE_BUSY', 'store.busy'],
+  ['SQLITE_FULL', 'store.full'],
+  ['SQLITE_IOERR', 'store.io'],
   ['SQLITE_LOCKED', 'store.busy'],
   ['SQLITE_NOTADB', 'store.invalid'],
   ['SQLITE_CANTOPEN', 'store.invalid'],

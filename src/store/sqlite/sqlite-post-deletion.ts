@@ -48,6 +48,7 @@ export function createSqlitePostDeletion(db: Database) {
   const unindex = db.prepare('DELETE FROM posts_text WHERE rowid = ?');
   const unmatch = db.prepare('DELETE FROM matches WHERE post_id = ?');
   const remove = db.prepare('DELETE FROM posts WHERE seq = ?');
+  const forgetHash = db.prepare('DELETE FROM near_duplicates WHERE post_id = ?');
 
   const deleteChunk = db.transaction((which: PostDeletion): number => {
     const limit = pageLimit(which.limit, DEFAULT_DELETE_LIMIT, MAX_DELETE_LIMIT);
@@ -59,6 +60,7 @@ export function createSqlitePostDeletion(db: Database) {
       .all(...where.params, limit) as { seq: bigint; id: string; time_key: bigint }[];
     for (const row of rows) {
       unmatch.run(row.id);
+      forgetHash.run(row.id);
       unindex.run(row.time_key);
       remove.run(row.seq);
     }

@@ -7,8 +7,10 @@ import type {
   PostPage,
   PostScan,
   PostSearch,
+  PostWrite,
   StoredPost,
   UpsertResult,
+  WriteResult,
 } from '../store.js';
 import {
   DEFAULT_SCAN_LIMIT,
@@ -16,10 +18,12 @@ import {
   MAX_SCAN_LIMIT,
   MAX_SEARCH_LIMIT,
 } from '../store.js';
+import { requireText } from '../require-text.js';
 import { validatePost } from '../validate-post.js';
 import { toFtsMatch } from './fts-match.js';
 import { foldedBody } from './index-posts-by-time.js';
 import { createNewestTextHits } from './newest-text-hits.js';
+import { createSqliteNearDuplicates } from './sqlite-near-duplicates.js';
 import type { PostRow } from './post-row.js';
 import { POST_COLUMNS, postParams, rowToPost } from './post-row.js';
 import { postWhere, whereClause } from './post-where.js';
@@ -55,22 +59,44 @@ export function createSqlitePosts(db: Database) {
     return nextTimeKey(bucket, highestKey.get(first, bucketFirstKey(bucket + 1)) as bigint | null);
   }
 
-  const upsertBatch = db.transaction((posts: readonly StoredPost[]): UpsertResult => {
+  const nearDuplicates = createSqliteNearDuplicates(db);
+  const match = db.prepare(
+    `INSERT INTO matches (topic_id, post_id, published_at)
+     SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM topics WHERE id = ?)
+     ON CONFLICT (topic_id, post_id) DO NOTHING`,
+  );
+
+  const writeBatch = db.transaction((batch: readonly PostWrite[]): WriteResult => {
     const inserted: string[] = [];
     const updated: string[] = [];
+    const duplicateOf: Record<string, string> = {};
+    let matched = 0;
     const insertedNow = new Set<string>();
     const texts: { key: bigint; body: string; author: string | null }[] = [];
-    posts.forEach((raw, i) => {
-      const valid = validatePost(raw, i);
-      const { post } = valid;
+    batch.forEach((write, i) => {
+      const valid = validatePost(write.post, i);
+      let { post } = valid;
+      let near: string | undefined;
+      if (write.simhash !== undefined && !insertedNow.has(post.id)) {
+        near = nearDuplicates.find(write.simhash, post.privateTo, i);
+        if (near === post.id) near = undefined;
+        if (near !== undefined) post = { ...post, duplicateOf: near };
+      }
       const key = timeKeyFor(valid.publishedAt);
-      const result = insert.run(...postParams(valid), key);
+      const result = insert.run(...postParams({ ...valid, post }), key);
       if (result.changes === 1) {
         const body = post.folded ?? foldedBody(post.title, post.text);
         const author = post.author?.name === undefined ? null : foldText(post.author.name);
         texts.push({ key, body, author });
         inserted.push(post.id);
         insertedNow.add(post.id);
+        if (near !== undefined) duplicateOf[post.id] = near;
+        else if (write.simhash !== undefined && post.duplicateOf === undefined)
+          nearDuplicates.add(post.id, write.simhash, post.privateTo);
+        for (const topicId of new Set(write.topicIds ?? [])) {
+          const id = requireText(topicId, 'topicId');
+          matched += match.run(id, post.id, valid.publishedAt, id).changes;
+        }
         return;
       }
       const e = post.engagement;
@@ -89,7 +115,8 @@ export function createSqlitePosts(db: Database) {
     // order, a batch of late posts is one segment, not one per step back in time.
     texts.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     for (const text of texts) index.run(text.key, text.body, text.author);
-    return { inserted, updated };
+    nearDuplicates.prune();
+    return { inserted, updated, matches: matched, duplicateOf };
   });
 
   /** Posts matching a full-text filter, newest first, read from posts_text backwards. */
@@ -121,7 +148,12 @@ export function createSqlitePosts(db: Database) {
 
   return {
     upsertPosts(posts: readonly StoredPost[]): UpsertResult {
-      return upsertBatch(posts);
+      const { inserted, updated } = writeBatch(posts.map((post) => ({ post })));
+      return { inserted, updated };
+    },
+
+    writePosts(batch: readonly PostWrite[]): WriteResult {
+      return writeBatch(batch);
     },
 
     getPost(id: string): StoredPost | undefined {

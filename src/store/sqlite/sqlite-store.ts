@@ -1,9 +1,11 @@
 import type { Clock } from '../../core/clock.js';
 import { LangngheError } from '../../core/errors.js';
+import type { Database } from 'better-sqlite3';
 import type { Store } from '../store.js';
 import { openSqliteDatabase } from './open-sqlite-database.js';
 import { createSqliteAccounts } from './sqlite-accounts.js';
 import { createSqliteAudit } from './sqlite-audit.js';
+import { createSqliteDeadLetters } from './sqlite-dead-letters.js';
 import { toStoreError } from './sqlite-errors.js';
 import { createSqliteHealth } from './sqlite-health.js';
 import { createSqliteMatches } from './sqlite-matches.js';
@@ -22,6 +24,11 @@ export interface SqliteStoreOptions {
   readonly?: boolean;
   /** Time for createdAt/updatedAt and source health windows; the system clock by default. */
   clock?: Clock;
+  /**
+   * Called with the open connection before the store is used: for operators' pragmas and for tests
+   * that need SQLite itself (a full disk simulated with `max_page_count`).
+   */
+  onOpen?: (db: Database) => void;
 }
 
 const systemClock: Clock = { now: () => Date.now() };
@@ -39,6 +46,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const clock = options.clock ?? systemClock;
   const now = (): string => new Date(clock.now()).toISOString();
   const db = openSqliteDatabase({ path: options.path, readonly: options.readonly, now: now() });
+  options.onOpen?.(db);
   const workspaces = createSqliteWorkspaces(db, now);
   const posts = createSqlitePosts(db);
   const topics = createSqliteTopics(db, now, workspaces);
@@ -48,6 +56,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const deletion = createSqlitePostDeletion(db);
   const accounts = createSqliteAccounts(db, now, workspaces);
   const audit = createSqliteAudit(db, now);
+  const deadLetters = createSqliteDeadLetters(db, now);
   const salt = db.prepare('SELECT salt FROM install WHERE id = 1').pluck();
   let isClosed = false;
 
@@ -63,9 +72,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   return {
     accounts: toAsync(accounts, run),
     audit: toAsync(audit, run),
+    deadLetters: toAsync(deadLetters, run),
     installSalt: () => run(() => salt.get() as string),
     deletePosts: (which) => run(() => deletion.deletePosts(which)),
     upsertPosts: (batch) => run(() => posts.upsertPosts(batch)),
+    writePosts: (batch) => run(() => posts.writePosts(batch)),
     getPost: (id) => run(() => posts.getPost(id)),
     getPosts: (ids) => run(() => posts.getPosts(ids)),
     countPosts: (filter) => run(() => posts.countPosts(filter)),
