@@ -92,9 +92,9 @@ function installHooks(server: FastifyInstance, ctx: RouteContext, isLogging: boo
           error,
         );
     }
-    if (http.status === 503) reply.header('retry-after', '5');
     const retryAfter = http.body.error.details.retryAfterSeconds;
-    if (http.status === 429 && typeof retryAfter === 'number')
+    if (http.status === 503) reply.header('retry-after', '5');
+    if ((http.status === 429 || http.status === 503) && typeof retryAfter === 'number')
       reply.header('retry-after', String(retryAfter));
     return reply
       .code(http.status)

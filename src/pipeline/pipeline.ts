@@ -1,42 +1,37 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '../core/clock.js';
-import { isLangngheError } from '../core/errors.js';
-import type { Post, PostLabels } from '../core/types.js';
-import { foldText } from '../nlp/fold.js';
-import { createSimhashIndex } from '../nlp/simhash.js';
+import { LangngheError, isLangngheError } from '../core/errors.js';
+import { DEFAULT_WORKSPACE_ID } from '../core/types.js';
 import { explainMatch, prepareDoc } from '../query/index.js';
 import type { Explanation } from '../query/index.js';
 import type { Bus, Subscription } from '../bus/index.js';
-import type { Store, StoredPost, TopicMatch } from '../store/index.js';
+import type { DeadLetterInput, Store, StoredPost } from '../store/index.js';
+import { isTransientStoreError } from '../store/index.js';
+import type { Enricher, MatchedItem, PipelineMessage } from './pipeline-message.js';
+import type { Stage, StageName, StageResult } from './stage.js';
+import { dedupeStage } from './stages/dedupe-stage.js';
+import { enrichStage } from './stages/enrich-stage.js';
+import { matchStage } from './stages/match-stage.js';
+import { storeStage } from './stages/store-stage.js';
+import type { WrittenItem } from './stages/store-stage.js';
 import type { TopicRegistry } from './topic-registry.js';
 
-/** What the enrichment stage adds to a post (issue-specific labels, all optional). */
-export interface Enrichment {
-  labels?: PostLabels;
-  enrichment?: Record<string, unknown>;
-  lang?: string;
-  /** 64-bit SimHash (16 hex digits) of the text, for linking near-duplicates. */
-  simhash?: string;
-}
+export type { Enricher, Enrichment, PipelineMessage } from './pipeline-message.js';
 
-/** The enrichment stage: pure, fast, never throws for any text. */
-export type Enricher = (post: Post) => Enrichment;
-
-/** A post on its way through the bus. */
-export interface PipelineMessage {
-  post: Post;
-  truncated: boolean;
-  /** The workspace that alone may see the post (a private channel); absent: the shared corpus. */
-  privateTo?: string;
-  /** Set by `submit` so the caller can learn what became of its items (embedded mode). */
-  ticket?: string;
+export interface ItemFailure {
+  id: string;
+  code: string;
+  message: string;
+  /** The stage that refused it; the item is kept in the dead letters. */
+  stage: StageName | 'pipeline';
 }
 
 export interface ItemOutcome {
   inserted: number;
   updated: number;
   matched: number;
-  failed: { id: string; code: string; message: string }[];
+  failed: ItemFailure[];
 }
 
 export interface MatchedPost {
@@ -53,23 +48,58 @@ export interface PipelineCounters {
   matches: number;
   itemErrors: number;
   batchErrors: number;
+  /** Items kept in the dead letters. */
+  deadLettered: number;
+  /** Batches written again after a transient store error. */
+  storeRetries: number;
   /** Seconds between collection and storage of the last stored post. */
   lagSeconds: number;
 }
 
+/** Whether the pipeline can take posts now. */
+export interface PipelineHealth {
+  /** `degraded`: the store refuses writes for now (full disk, lock, I/O); batches wait and retry. */
+  status: 'ok' | 'degraded';
+  /** Since when it is degraded, ISO. */
+  since?: string;
+  /** The store's error. */
+  error?: { code: string; message: string };
+  /** Seconds a sender should wait before trying again. */
+  retryAfterSeconds?: number;
+}
+
 /**
- * The one path every item takes: bus → dedupe (exact id) → enrich → store → match → notify.
- * Embedded and scaled-out modes differ only in the `Store` and `Bus` handed in.
+ * The enrich and match stages together, run in this thread or in worker threads
+ * (`createWorkerAnalysis`): one `analyze` per batch, one output or failure per input.
+ */
+export interface Analysis {
+  analyze(messages: readonly PipelineMessage[]): Promise<StageResult<MatchedItem>>;
+  close?(): Promise<void>;
+}
+
+/**
+ * The one path every item takes: bus → dedupe (exact id) → enrich → match → store (posts, matches
+ * and near-duplicate links in one transaction) → notify. Embedded and scaled-out modes differ
+ * only in the `Store` and `Bus` handed in. Nothing is dropped: an item a stage refuses goes to the
+ * dead letters with its error while the rest of its batch is stored; a store that refuses writes
+ * for now (full disk, lock, I/O) is retried with growing back-off while the bus holds the rest.
  */
 export interface Pipeline {
   /** Starts consuming the bus. */
   start(): void;
-  /** Publishes posts and, in this process, resolves when they have been processed. */
-  submit(messages: readonly Omit<PipelineMessage, 'ticket'>[]): Promise<ItemOutcome>;
+  /**
+   * Publishes posts and, in this process, resolves when they have been processed. With `timeoutMs`,
+   * rejects with `pipeline.unavailable` when they are not processed by then (they stay queued).
+   */
+  submit(
+    messages: readonly Omit<PipelineMessage, 'ticket'>[],
+    options?: { timeoutMs?: number },
+  ): Promise<ItemOutcome>;
   /** Runs the stages over one batch (what the bus consumer calls). */
   process(messages: readonly PipelineMessage[]): Promise<void>;
   onMatched(listener: (event: MatchedPost) => void): () => void;
   counters(): PipelineCounters;
+  health(): PipelineHealth;
   readonly subject: string;
   /** Waits for accepted items, then stops consuming. */
   stop(): Promise<void>;
@@ -81,8 +111,14 @@ export interface PipelineDeps {
   clock: Clock;
   registry: TopicRegistry;
   enrich?: Enricher;
+  /** Where enrichment and matching run; default: in this thread, with `enrich` and `registry`. */
+  analysis?: Analysis;
   batchSize?: number;
   subject?: string;
+  /** First pause after a transient store error (doubling up to `maxRetryDelayMs`); default 100. */
+  retryDelayMs?: number;
+  /** Longest pause between retries; default 5,000. */
+  maxRetryDelayMs?: number;
 }
 
 interface Ticket extends ItemOutcome {
@@ -90,27 +126,33 @@ interface Ticket extends ItemOutcome {
   resolve: (outcome: ItemOutcome) => void;
 }
 
-/** Near-duplicate links need enough words: short texts ("ok", "+1") collide by nature. */
-const MIN_WORDS_FOR_DUPLICATE = 8;
-
-function isLongEnough(text: string): boolean {
-  let words = 0;
-  for (const _ of text.matchAll(/\S+/g)) if (++words >= MIN_WORDS_FOR_DUPLICATE) return true;
-  return false;
+/** Enrichment and matching in this thread. */
+export function createLocalAnalysis(registry: TopicRegistry, enrich?: Enricher): Analysis {
+  const enrichment = enrichStage(enrich);
+  const matching = matchStage(registry);
+  return {
+    async analyze(messages) {
+      return then(await enrichment.run(messages), matching);
+    },
+  };
 }
 
-/** Keeps the last occurrence of each id in a batch (a later copy has fresher counts). */
-function dedupe(messages: readonly PipelineMessage[]): PipelineMessage[] {
-  const byId = new Map<string, PipelineMessage>();
-  for (const message of messages) {
-    byId.delete(message.post.id);
-    byId.set(message.post.id, message);
-  }
-  return [...byId.values()];
+/** Runs `next` over what `first` passed, keeping indexes into `first`'s input. */
+async function then<A, B>(first: StageResult<A>, next: Stage<A, B>): Promise<StageResult<B>> {
+  const second = await next.run(first.passed.map((p) => p.value));
+  const origin = (index: number): number => first.passed[index]!.index;
+  return {
+    passed: second.passed.map((p) => ({ index: origin(p.index), value: p.value })),
+    failed: [...first.failed, ...second.failed.map((f) => ({ ...f, index: origin(f.index) }))],
+  };
 }
 
 export function createPipeline(deps: PipelineDeps): Pipeline {
   const subject = deps.subject ?? 'posts.ingest';
+  const analysis = deps.analysis ?? createLocalAnalysis(deps.registry, deps.enrich);
+  const writing = storeStage(deps.store);
+  const firstDelay = deps.retryDelayMs ?? 100;
+  const maxDelay = deps.maxRetryDelayMs ?? 5_000;
   const tickets = new Map<string, Ticket>();
   const listeners = new Set<(event: MatchedPost) => void>();
   const counters: PipelineCounters = {
@@ -120,11 +162,13 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     matches: 0,
     itemErrors: 0,
     batchErrors: 0,
+    deadLettered: 0,
+    storeRetries: 0,
     lagSeconds: 0,
   };
+  let health: PipelineHealth = { status: 'ok' };
+  let isStopping = false;
   let subscription: Subscription | undefined;
-  // Recent posts' SimHashes, to link reposts and copied articles to their first occurrence.
-  const nearDuplicates = createSimhashIndex({ maxDistance: 3, maxSize: 100_000 });
 
   function settle(message: PipelineMessage, apply: (ticket: Ticket) => void): void {
     if (message.ticket === undefined) return;
@@ -143,61 +187,92 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     }
   }
 
-  function toStored(message: PipelineMessage): StoredPost {
-    const { post } = message;
-    const added = deps.enrich?.(post) ?? {};
-    const stored: StoredPost = { ...post, folded: foldText(`${post.title ?? ''}\n${post.text}`) };
-    if (message.truncated) stored.truncated = true;
-    if (message.privateTo !== undefined) stored.privateTo = message.privateTo;
-    if (added.labels !== undefined) stored.labels = added.labels;
-    if (added.enrichment !== undefined) stored.enrichment = added.enrichment;
-    if (stored.lang === undefined && added.lang !== undefined) stored.lang = added.lang;
-    if (added.simhash !== undefined && isLongEnough(post.text)) {
-      const near = nearDuplicates.findNear(added.simhash);
-      if (near !== undefined && near.id !== post.id) stored.duplicateOf = near.id;
-      else if (near === undefined) nearDuplicates.add(post.id, added.simhash);
-    }
-    return stored;
-  }
-
-  /** Stores a batch; a batch refused for one bad post is retried post by post. */
-  async function store(
-    posts: StoredPost[],
-    messages: PipelineMessage[],
-  ): Promise<{ inserted: Set<string>; failed: Set<string> }> {
-    const failed = new Set<string>();
-    try {
-      return { inserted: new Set((await deps.store.upsertPosts(posts)).inserted), failed };
-    } catch (error) {
-      if (!isLangngheError(error) || error.code !== 'store.invalid' || posts.length === 1)
-        throw error;
-      counters.batchErrors++;
-    }
-    const inserted = new Set<string>();
-    for (const [i, post] of posts.entries()) {
+  /** Runs `work` until the store takes it, pausing longer after each transient error. */
+  async function retrying<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
       try {
-        for (const id of (await deps.store.upsertPosts([post])).inserted) inserted.add(id);
+        const result = await work();
+        health = { status: 'ok' };
+        return result;
       } catch (error) {
-        if (!isLangngheError(error) || error.code !== 'store.invalid') throw error;
-        counters.itemErrors++;
-        failed.add(post.id);
-        settle(messages[i]!, (t) =>
-          t.failed.push({ id: post.id, code: error.code, message: error.message }),
-        );
+        if (!isTransientStoreError(error) || isStopping) throw error;
+        const delay = Math.min(maxDelay, firstDelay * 2 ** Math.min(attempt, 20));
+        const { code, message } = error as LangngheError;
+        if (health.status === 'ok')
+          health = { status: 'degraded', since: new Date(deps.clock.now()).toISOString() };
+        health = {
+          ...health,
+          error: { code, message },
+          retryAfterSeconds: Math.max(1, Math.ceil(maxDelay / 1000)),
+        };
+        counters.storeRetries++;
+        await sleep(delay);
       }
     }
-    return { inserted, failed };
   }
 
-  function notify(post: StoredPost, topicIds: string[], doc: ReturnType<typeof prepareDoc>): void {
-    // Explained once per event, however many live listeners ask.
+  /**
+   * Writes a batch; a batch the store refuses for a reason that is not an item's validity (nor
+   * transient) is written item by item, so only the item at fault fails.
+   */
+  async function write(items: readonly MatchedItem[]): Promise<StageResult<WrittenItem>> {
+    try {
+      return await retrying(() => writing.run(items));
+    } catch (error) {
+      if (isTransientStoreError(error) || (isLangngheError(error) && error.code === 'store.closed'))
+        throw error;
+      if (items.length === 1) {
+        const failure = isLangngheError(error)
+          ? error
+          : new LangngheError('pipeline.store_failed', String(error), { cause: error });
+        return { passed: [], failed: [{ index: 0, error: failure, stage: 'store' }] };
+      }
+      counters.batchErrors++;
+      const result: StageResult<WrittenItem> = { passed: [], failed: [] };
+      for (const [index, item] of items.entries()) {
+        const one = await write([item]);
+        for (const p of one.passed) result.passed.push({ index, value: p.value });
+        for (const f of one.failed) result.failed.push({ ...f, index });
+      }
+      return result;
+    }
+  }
+
+  async function deadLetter(
+    failures: { message: PipelineMessage; stage: ItemFailure['stage']; error: LangngheError }[],
+  ): Promise<void> {
+    if (failures.length === 0) return;
+    const letters: DeadLetterInput[] = failures.map(({ message, stage, error }) => {
+      const { ticket: _ticket, ...payload } = message;
+      return {
+        itemId: typeof message.post?.id === 'string' ? message.post.id : 'unknown',
+        stage,
+        code: error.code,
+        message: error.message,
+        workspaceId: message.workspaceId ?? DEFAULT_WORKSPACE_ID,
+        payload,
+      };
+    });
+    await retrying(() => deps.store.deadLetters.add(letters));
+    counters.deadLettered += letters.length;
+    counters.itemErrors += letters.length;
+    for (const { message, stage, error } of failures)
+      settle(message, (t) =>
+        t.failed.push({ id: message.post.id, code: error.code, message: error.message, stage }),
+      );
+  }
+
+  function notify(post: StoredPost, topicIds: string[]): void {
+    // Explained once per event, however many live listeners ask; the document is read once too.
     const explained = new Map<string, Explanation | undefined>();
+    let doc: ReturnType<typeof prepareDoc> | undefined;
     const event: MatchedPost = {
       post,
       topicIds,
       explain(topicId) {
         if (explained.has(topicId)) return explained.get(topicId);
         const live = deps.registry.get(topicId);
+        doc ??= prepareDoc(post);
         const explanation =
           live === undefined ? undefined : explainMatch(live.parsed.ast, live.topic.query, doc);
         explained.set(topicId, explanation);
@@ -208,64 +283,82 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   }
 
   async function process(batch: readonly PipelineMessage[]): Promise<void> {
-    const messages = dedupe(batch);
-    const posts = messages.map(toStored);
-    const { inserted, failed } = await store(posts, messages);
-    const matches: TopicMatch[] = [];
-    const perPost: number[] = [];
-    const toNotify: [StoredPost, string[], ReturnType<typeof prepareDoc>][] = [];
-    for (const post of posts) {
-      if (!inserted.has(post.id)) {
-        perPost.push(0);
-        continue;
-      }
-      const doc = prepareDoc(post);
-      const topicIds = deps.registry.match(doc, post.privateTo);
-      for (const topicId of topicIds)
-        matches.push({ postId: post.id, topicId, publishedAt: post.publishedAt });
-      perPost.push(topicIds.length);
-      if (topicIds.length > 0 && listeners.size > 0) toNotify.push([post, topicIds, doc]);
-    }
-    if (matches.length > 0) await deps.store.insertMatches(matches);
-    counters.postsStored += inserted.size;
-    counters.matches += matches.length;
-    const last = posts.at(-1);
-    if (last !== undefined)
-      counters.lagSeconds = Math.max(0, (deps.clock.now() - Date.parse(last.collectedAt)) / 1000);
-    for (const [i, message] of messages.entries()) {
-      if (failed.has(message.post.id)) continue;
-      const isNew = inserted.has(message.post.id);
-      if (!isNew) counters.postsUpdated++;
-      settle(message, (t) => {
-        if (isNew) t.inserted++;
-        else t.updated++;
-        t.matched += perPost[i]!;
+    const deduped = await dedupeStage.run(batch);
+    const kept = new Set(deduped.passed.map((p) => p.index));
+    const messages = deduped.passed.map((p) => p.value);
+    const analyzed = await analysis.analyze(messages);
+    const written = await write(analyzed.passed.map((p) => p.value));
+    const failures = [
+      ...analyzed.failed.map((f) => ({
+        message: messages[f.index]!,
+        stage: f.stage,
+        error: f.error,
+      })),
+      ...written.failed.map((f) => ({
+        message: analyzed.passed[f.index]!.value.message,
+        stage: 'store' as const,
+        error: f.error,
+      })),
+    ];
+    await deadLetter(failures);
+    const toNotify: WrittenItem[] = [];
+    for (const { value } of written.passed) {
+      const { item, isNew } = value;
+      if (isNew) {
+        counters.postsStored++;
+        counters.matches += item.topicIds.length;
+        if (item.topicIds.length > 0 && listeners.size > 0) toNotify.push(value);
+      } else counters.postsUpdated++;
+      settle(item.message, (t) => {
+        if (isNew) {
+          t.inserted++;
+          t.matched += item.topicIds.length;
+        } else t.updated++;
       });
     }
+    const last = written.passed.at(-1)?.value.post;
+    if (last !== undefined)
+      counters.lagSeconds = Math.max(0, (deps.clock.now() - Date.parse(last.collectedAt)) / 1000);
     // Copies removed by dedupe still count as handled for their ticket.
-    const kept = new Set(messages);
-    for (const message of batch) if (!kept.has(message)) settle(message, (t) => t.updated++);
-    for (const [post, topicIds, doc] of toNotify) notify(post, topicIds, doc);
+    batch.forEach((message, index) => {
+      if (!kept.has(index)) settle(message, (t) => t.updated++);
+    });
+    for (const { post, item } of toNotify) notify(post, item.topicIds);
   }
 
   return {
     subject,
     start() {
+      isStopping = false;
       subscription ??= deps.bus.consume(subject, (items) => process(items as PipelineMessage[]), {
         batchSize: deps.batchSize ?? 500,
         onDrop: (items, error) => {
+          // Only a bug or a closing store gets here: keep the items rather than lose them.
           counters.batchErrors++;
-          const message = error instanceof Error ? error.message : String(error);
-          for (const item of items as PipelineMessage[]) {
-            counters.itemErrors++;
-            settle(item, (t) =>
-              t.failed.push({ id: item.post.id, code: 'pipeline.failed', message }),
-            );
-          }
+          const failure = isLangngheError(error)
+            ? error
+            : new LangngheError('pipeline.failed', String(error), { cause: error });
+          void deadLetter(
+            (items as PipelineMessage[]).map((message) => ({
+              message,
+              stage: 'pipeline' as const,
+              error: failure,
+            })),
+          ).catch(() => {
+            for (const item of items as PipelineMessage[])
+              settle(item, (t) =>
+                t.failed.push({
+                  id: item.post.id,
+                  code: failure.code,
+                  message: failure.message,
+                  stage: 'pipeline',
+                }),
+              );
+          });
         },
       });
     },
-    async submit(messages) {
+    async submit(messages, options = {}) {
       if (messages.length === 0) return { inserted: 0, updated: 0, matched: 0, failed: [] };
       const ticket = randomUUID();
       const done = new Promise<ItemOutcome>((resolve) => {
@@ -283,7 +376,20 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         subject,
         messages.map((m) => ({ ...m, ticket })),
       );
-      return done;
+      if (options.timeoutMs === undefined) return done;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          // The items stay queued and are stored when the store takes writes again.
+          tickets.delete(ticket);
+          reject(unavailable(health));
+        }, options.timeoutMs);
+      });
+      try {
+        return await Promise.race([done, late]);
+      } finally {
+        clearTimeout(timer);
+      }
     },
     process,
     onMatched(listener) {
@@ -291,10 +397,24 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       return () => listeners.delete(listener);
     },
     counters: () => ({ ...counters }),
+    health: () => ({ ...health }),
     async stop() {
+      // A store that refuses writes now gives up its retries, so stopping never hangs.
+      isStopping = true;
       await deps.bus.drain(subject);
       await subscription?.stop();
       subscription = undefined;
+      await analysis.close?.();
     },
   };
+}
+
+/** The error a sender gets while the store refuses writes (HTTP 503 with Retry-After). */
+export function unavailable(health: PipelineHealth): LangngheError {
+  const reason = health.error === undefined ? 'busy' : health.error.code;
+  return new LangngheError(
+    'pipeline.unavailable',
+    `The store cannot take posts right now (${reason}); nothing was lost, send them again later`,
+    { details: { retryAfterSeconds: health.retryAfterSeconds ?? 5 } },
+  );
 }

@@ -36,6 +36,8 @@ export interface MatchedEvent {
 
 /** The pipeline's counters plus the state of the queue in front of it. */
 export interface PipelineMetrics extends PipelineCounters {
+  /** `degraded` while the store refuses writes (full disk, lock, I/O) and batches wait. */
+  storeStatus: 'ok' | 'degraded';
   queueDepth: number;
   queueCapacity: number;
 }

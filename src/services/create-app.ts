@@ -114,6 +114,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     metrics() {
       return {
         ...pipeline.counters(),
+        storeStatus: pipeline.health().status,
         queueDepth: deps.bus.depth(pipeline.subject),
         queueCapacity: deps.bus.capacity,
       };

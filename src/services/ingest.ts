@@ -4,7 +4,8 @@ import type { Scope } from '../core/scope.js';
 import { requirePermission } from '../core/scope.js';
 import type { Post } from '../core/types.js';
 import type { Pipeline, PipelineMessage } from '../pipeline/pipeline.js';
-import { normalizePost } from '../pipeline/post-input.js';
+import { unavailable } from '../pipeline/pipeline.js';
+import { normalizeStage } from '../pipeline/stages/normalize-stage.js';
 import type { Store } from '../store/index.js';
 import type { App, IngestItemError } from './app.js';
 
@@ -42,7 +43,13 @@ function privacyOf(
 
 /** Validates raw items, hands the good ones to the pipeline, and reports each bad one. */
 export async function ingestItems(
-  deps: { store: Store; clock: Clock; pipeline: Pipeline },
+  deps: {
+    store: Store;
+    clock: Clock;
+    pipeline: Pipeline;
+    /** How long a delivery waits for a store that refuses writes before 503; default 30 s. */
+    waitMs?: number;
+  },
   scope: Scope,
   items: readonly unknown[],
   options: Parameters<App['ingest']>[2] = {},
@@ -68,13 +75,18 @@ export async function ingestItems(
     }
     return sources.get(id);
   };
-  for (const [i, item] of items.entries()) {
+  const normalized = await normalizeStage({
+    now,
+    sourceId: options.sourceId,
+    isStrict: options.isStrict,
+  }).run(items);
+  const refuse = (i: number, error: LangngheError): void => {
+    errors.push({ index: first + i, unit, code: error.code, message: error.message });
+  };
+  for (const { index, error } of normalized.failed) refuse(index, error);
+  for (const { index: i, value } of normalized.passed) {
+    const { post, truncated } = value;
     try {
-      const { post, truncated } = normalizePost(item, {
-        now,
-        sourceId: options.sourceId,
-        isStrict: options.isStrict,
-      });
       // The system is trusted for the source it runs (or, with none named, as the operator); an
       // item naming another source is checked like anyone's.
       const isTrusted =
@@ -82,13 +94,23 @@ export async function ingestItems(
         (options.sourceId === undefined || post.sourceId === options.sourceId);
       const privateTo = privacyOf(scope, post, await sourceOf(post.sourceId), isTrusted);
       indexOf.set(post.id, first + i);
-      messages.push(privateTo === undefined ? { post, truncated } : { post, truncated, privateTo });
+      const message: Omit<PipelineMessage, 'ticket'> = {
+        post,
+        truncated,
+        workspaceId: scope.workspaceId,
+      };
+      if (privateTo !== undefined) message.privateTo = privateTo;
+      messages.push(message);
     } catch (error) {
       if (!isLangngheError(error)) throw error;
-      errors.push({ index: first + i, unit, code: error.code, message: error.message });
+      refuse(i, error);
     }
   }
-  const outcome = await deps.pipeline.submit(messages);
+  // A store that refuses writes now (full disk): refuse the delivery at once, so the sender keeps
+  // it and sends it again, rather than queueing more behind the ones waiting.
+  if (messages.length > 0 && deps.pipeline.health().status === 'degraded')
+    throw unavailable(deps.pipeline.health());
+  const outcome = await deps.pipeline.submit(messages, { timeoutMs: deps.waitMs ?? 30_000 });
   for (const failure of outcome.failed)
     errors.push({
       index: indexOf.get(failure.id) ?? -1,

@@ -7,7 +7,12 @@ import type { RouteContext } from '../route-context.js';
 import { routeSchema } from '../route-schema.js';
 import { healthResponse, infoResponse } from '../schemas/ops-schema.js';
 
-const PIPELINE_FAMILIES: readonly [keyof PipelineMetrics, string, 'counter' | 'gauge', string][] = [
+const PIPELINE_FAMILIES: readonly [
+  Exclude<keyof PipelineMetrics, 'storeStatus'>,
+  string,
+  'counter' | 'gauge',
+  string,
+][] = [
   ['postsIngested', 'langnghe_posts_ingested_total', 'counter', 'Posts received for the pipeline.'],
   ['postsStored', 'langnghe_posts_stored_total', 'counter', 'Posts stored for the first time.'],
   [
@@ -29,6 +34,18 @@ const PIPELINE_FAMILIES: readonly [keyof PipelineMetrics, string, 'counter' | 'g
     'counter',
     'Pipeline batches that failed as a whole.',
   ],
+  [
+    'deadLettered',
+    'langnghe_dead_letters_total',
+    'counter',
+    'Items a stage refused, kept in the dead letters for replay.',
+  ],
+  [
+    'storeRetries',
+    'langnghe_store_retries_total',
+    'counter',
+    'Batches written again after a transient store error (full disk, lock, I/O).',
+  ],
   ['queueDepth', 'langnghe_queue_depth', 'gauge', 'Items waiting in the pipeline queue.'],
   ['queueCapacity', 'langnghe_queue_capacity', 'gauge', 'Most items the pipeline queue holds.'],
   [
@@ -48,6 +65,12 @@ function metricFamilies(ctx: RouteContext): MetricFamily[] {
       type,
       samples: [{ value: pipeline[key] }],
     })),
+    {
+      name: 'langnghe_store_degraded',
+      help: '1 while the store refuses writes (full disk, lock, I/O) and batches wait to retry.',
+      type: 'gauge',
+      samples: [{ value: pipeline.storeStatus === 'degraded' ? 1 : 0 }],
+    },
     ...ctx.httpMetrics.families(),
     {
       name: 'langnghe_live_streams',
@@ -82,14 +105,17 @@ export function registerOpsRoutes(api: FastifyInstance, ctx: RouteContext): void
     '/readyz',
     {
       schema: routeSchema({
-        summary: 'Readiness: the store is open and the pipeline runs (503 otherwise)',
+        summary:
+          'Readiness: the store is open and takes writes, and the pipeline runs (503 otherwise)',
         tags: ['operations'],
         response: { 200: healthResponse, 503: healthResponse },
       }),
     },
     async (_request, reply) => {
       const isReady = ctx.app.isReady();
-      return reply.code(isReady ? 200 : 503).send({ status: isReady ? 'ok' : 'unavailable' });
+      const isDegraded = ctx.app.metrics().storeStatus === 'degraded';
+      const status = !isReady ? 'unavailable' : isDegraded ? 'degraded' : 'ok';
+      return reply.code(status === 'ok' ? 200 : 503).send({ status });
     },
   );
 

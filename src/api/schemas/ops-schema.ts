@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idString } from './common-schema.js';
 
-export const healthResponse = z.object({ status: z.enum(['ok', 'unavailable']) });
+export const healthResponse = z.object({ status: z.enum(['ok', 'degraded', 'unavailable']) });
 
 export const infoResponse = z.object({
   version: z.string(),

@@ -1,0 +1,31 @@
+import { foldText } from '../../nlp/fold.js';
+import type { StoredPost } from '../../store/index.js';
+import type { EnrichedPost, Enricher, PipelineMessage } from '../pipeline-message.js';
+import type { Stage } from '../stage.js';
+import { perItemStage } from '../stage.js';
+
+/** Near-duplicate links need enough words: short texts ("ok", "+1") collide by nature. */
+const MIN_WORDS_FOR_DUPLICATE = 8;
+
+function isLongEnough(text: string): boolean {
+  let words = 0;
+  for (const _ of text.matchAll(/\S+/g)) if (++words >= MIN_WORDS_FOR_DUPLICATE) return true;
+  return false;
+}
+
+/** Folds the text once (for the store's index) and adds the enricher's labels and SimHash. */
+export function enrichStage(enrich?: Enricher): Stage<PipelineMessage, EnrichedPost> {
+  return perItemStage('enrich', (message): EnrichedPost => {
+    const { post } = message;
+    const added = enrich?.(post) ?? {};
+    const stored: StoredPost = { ...post, folded: foldText(`${post.title ?? ''}\n${post.text}`) };
+    if (message.truncated) stored.truncated = true;
+    if (message.privateTo !== undefined) stored.privateTo = message.privateTo;
+    if (added.labels !== undefined) stored.labels = added.labels;
+    if (added.enrichment !== undefined) stored.enrichment = added.enrichment;
+    if (stored.lang === undefined && added.lang !== undefined) stored.lang = added.lang;
+    const enriched: EnrichedPost = { message, post: stored };
+    if (added.simhash !== undefined && isLongEnough(post.text)) enriched.simhash = added.simhash;
+    return enriched;
+  });
+}
