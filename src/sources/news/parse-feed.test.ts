@@ -168,6 +168,20 @@ test('a date with no zone is taken in the offset asked for', () => {
   );
 });
 
+test('an RSS author names the person after the e-mail; a hostile author stays as written', () => {
+  const feed = (author: string) =>
+    Buffer.from(
+      `<rss version="2.0"><channel><item><guid>1</guid><title>t</title><author>${author}</author></item></channel></rss>`,
+    );
+  const hostile = 'a@'.repeat(50_000);
+
+  assert.equal(parseFeed(feed('thu@vov.vn (Thanh Huyền)')).items[0]?.author, 'Thanh Huyền');
+  assert.equal(parseFeed(feed('bandoc@vov.vn')).items[0]?.author, 'bandoc@vov.vn');
+  assert.equal(parseFeed(feed('Ban đọc (VOV)')).items[0]?.author, 'Ban đọc (VOV)');
+  const author = parseFeed(feed(hostile)).items[0]?.author ?? '';
+  assert.ok(author.length > 100 && hostile.startsWith(author), 'the hostile author, cut');
+});
+
 test('items over the cap are left out with a warning and text is cut at 100,000 characters', () => {
   const item = (n: number): string => `<item><guid>${n}</guid><title>t${n}</title></item>`;
   const many = `<rss><channel>${Array.from({ length: MAX_FEED_ITEMS + 5 }, (_, n) => item(n)).join('')}</channel></rss>`;

@@ -13,10 +13,18 @@ import {
   resolveUrl,
 } from './xml-nodes.js';
 
-/** `nguyen.a@vnexpress.net (Nguyễn Văn A)`, RSS 2.0's author form, names the person. */
+/**
+ * `nguyen.a@vnexpress.net (Nguyễn Văn A)`, RSS 2.0's author form, names the person. Read with
+ * `indexOf`, not `^\S+@\S+\s*\((.+)\)$`, whose two `\S+` backtrack quadratically on `a@a@a@…`.
+ */
 function authorName(raw: string): string {
-  const match = /^\S+@\S+\s*\((.+)\)$/.exec(raw.trim());
-  return (match?.[1] ?? raw).trim();
+  const trimmed = raw.trim();
+  const open = trimmed.indexOf('(');
+  if (open < 0 || !trimmed.endsWith(')')) return trimmed;
+  const email = trimmed.slice(0, open).trimEnd();
+  const isEmail = !/\s/.test(email) && email.slice(1, -1).includes('@');
+  const name = trimmed.slice(open + 1, -1).trim();
+  return isEmail && name !== '' ? name : trimmed;
 }
 
 function itemAuthor(item: Element): string | undefined {

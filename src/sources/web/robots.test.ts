@@ -21,6 +21,12 @@ describe('parseRobots and isPathAllowed (RFC 9309)', () => {
     assert.equal(allowed(text, '/news', 'otherbot'), false);
   });
 
+  it('ends a rule at its #, even on a line holding U+2028', () => {
+    const text = `User-agent: *\nDisallow: /private #${'#'.repeat(100_000)}\u2028x\n`;
+    assert.equal(allowed(text, '/private/a'), false);
+    assert.equal(allowed(text, '/news'), true);
+  });
+
   it('reads several user-agent lines as one group and merges groups of the same agent', () => {
     const text = [
       'User-agent: googlebot',

@@ -35,7 +35,9 @@ const DISALLOW_KEYS = new Set(['disallow', 'dissallow', 'dissalow', 'disalow', '
 const DELAY_KEYS = new Set(['crawl-delay', 'crawldelay']);
 
 function splitLine(line: string): { key: string; value: string } | undefined {
-  const content = line.replace(/#.*$/, '');
+  // indexOf, not /#.*$/: a line holding U+2028 (which `.` does not match) made that quadratic.
+  const hash = line.indexOf('#');
+  const content = hash < 0 ? line : line.slice(0, hash);
   const colon = content.indexOf(':');
   if (colon < 0) return undefined;
   const key = content.slice(0, colon).trim().toLowerCase();
