@@ -127,7 +127,7 @@ function readDate(document: Document, ld: JsonObject | undefined): string | unde
   ];
   for (const candidate of candidates) {
     // No relative dates in metadata: a missing zone is read as Vietnam time, no "now" needed.
-    const iso = toIsoDate(candidate, 0);
+    const iso = toIsoDate(candidate);
     if (iso !== undefined) return iso;
   }
   return undefined;
