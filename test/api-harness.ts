@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import type { FastifyInstance, HTTPMethods, LightMyRequestResponse } from 'fastify';
 import { z } from 'zod';
 import { createApiServer } from '../src/api/server.js';
@@ -8,6 +9,7 @@ import { createMemoryBus } from '../src/bus/index.js';
 import { createFixedClock } from '../src/core/clock.js';
 import type { Principal, Role, Scope } from '../src/core/scope.js';
 import { ROLES, scopeFor, systemScope } from '../src/core/scope.js';
+import type { Enricher } from '../src/pipeline/pipeline.js';
 import type { App } from '../src/services/app.js';
 import { createApp } from '../src/services/create-app.js';
 import type { SessionSettings } from '../src/services/accounts.js';
@@ -97,6 +99,12 @@ export interface ApiHarnessOptions {
   now?: number;
   /** The memory bus's capacity (default 1,000). */
   busCapacity?: number;
+  /** Handed the SQLite connection when the store opens (a full disk via max_page_count). */
+  onOpenSqlite?: (db: Database) => void;
+  /** How long ingest waits for a store that refuses writes before 503 (default 30 s). */
+  ingestWaitMs?: number;
+  /** The enrichment stage (default none). */
+  enrich?: Enricher;
 }
 
 /** A poll connector yielding one public news item: enough to run and test a source. */
@@ -239,8 +247,11 @@ async function provision(app: App, server: FastifyInstance): Promise<Accounts> {
  */
 export async function openApiHarness(options: ApiHarnessOptions = {}): Promise<ApiHarness> {
   const clock = createFixedClock(options.now ?? API_NOW);
-  const store = createSqliteStore({ path: ':memory:', clock });
+  const store = createSqliteStore({ path: ':memory:', clock, onOpen: options.onOpenSqlite });
   const app = await createApp({
+    ingestWaitMs: options.ingestWaitMs,
+    enrich: options.enrich,
+    retryDelayMs: 20,
     store,
     bus: createMemoryBus({ capacity: options.busCapacity ?? 1000 }),
     clock,

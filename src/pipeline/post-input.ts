@@ -2,52 +2,24 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { cleanPostText } from '../core/clean-text.js';
 import { LangngheError } from '../core/errors.js';
+import type { DateReadingOptions } from '../core/read-date.js';
+import { readDate } from '../core/read-date.js';
 import { toWellFormed } from '../core/text.js';
-import { PLATFORMS, POST_KINDS } from '../core/types.js';
 import type { Post } from '../core/types.js';
 import { htmlToText, looksLikeHtml } from './html-to-text.js';
+import { rawPostShape } from './post-fields.js';
 
 /** Longest text kept; a longer one is cut and the post marked `truncated`. */
 export const MAX_TEXT_CHARS = 100_000;
 export const MAX_TITLE_CHARS = 1_000;
-const MAX_ID_CHARS = 512;
+/**
+ * Most characters of raw text and title that any processing sees: HTML stripping and cleaning
+ * are linear, but a multi-megabyte post should cost what a capped one does. Generous, so that
+ * markup around a full-length text still fits; text cut here is marked `truncated`.
+ */
+const RAW_TEXT_CHARS = 4 * MAX_TEXT_CHARS;
+const RAW_TITLE_CHARS = 4 * MAX_TITLE_CHARS;
 
-const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
-
-/** The fields an ingested item may carry: `Post`, with what can be derived left optional. */
-const rawPostShape = {
-  id: z.union([z.string().min(1).max(MAX_ID_CHARS), z.number().int()]).optional(),
-  externalId: z.union([z.string().min(1).max(MAX_ID_CHARS), z.number().int()]).optional(),
-  platform: z.enum(PLATFORMS as [string, ...string[]]).optional(),
-  kind: z.enum(POST_KINDS as [string, ...string[]]).optional(),
-  url: z.string().max(4096).optional(),
-  title: z.string().optional(),
-  text: z.string(),
-  lang: z.string().max(16).optional(),
-  publishedAt: z.union([z.string().max(64), z.number()]).optional(),
-  collectedAt: z.union([z.string().max(64), z.number()]).optional(),
-  author: z
-    .union([
-      z.string().max(512),
-      z.strictObject({
-        id: z.union([z.string().max(MAX_ID_CHARS), z.number()]).optional(),
-        name: z.string().max(512).optional(),
-        followers: count.optional(),
-        isPress: z.boolean().optional(),
-      }),
-    ])
-    .optional(),
-  parentId: z.string().max(MAX_ID_CHARS).optional(),
-  engagement: z
-    .strictObject({
-      likes: count.optional(),
-      comments: count.optional(),
-      shares: count.optional(),
-      views: count.optional(),
-    })
-    .optional(),
-  sourceId: z.string().min(1).max(200).optional(),
-};
 const strictSchema = z.strictObject(rawPostShape);
 const lenientSchema = z.object(rawPostShape);
 
@@ -76,21 +48,44 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-function toIso(value: string | number | undefined, field: string): string | undefined {
-  if (value === undefined) return undefined;
-  const date =
-    typeof value === 'number' ? new Date(value < 1e12 ? value * 1000 : value) : new Date(value);
-  if (
-    Number.isNaN(date.getTime()) ||
-    date.getUTCFullYear() < 1990 ||
-    date.getUTCFullYear() > 2200
-  ) {
+/**
+ * An item's date field as ISO 8601 UTC, read with the one date reader (`readDate`: day-first,
+ * Vietnam time when no zone unless `reading` says otherwise). Throws `input.invalid` naming the
+ * field, the value and why it is no date; `details.otherOrder` when the other day/month order
+ * would read it.
+ */
+export function readDateField(
+  value: string | number,
+  field: string,
+  reading: DateReadingOptions = {},
+): string {
+  const result = readDate(value, reading);
+  const shown = JSON.stringify(value).slice(0, 80);
+  if (!result.isRead)
     throw new LangngheError(
       'input.invalid',
-      `${field}: not a valid date: ${JSON.stringify(value).slice(0, 80)}`,
+      `${field}: not a valid date: ${shown} (${result.problem})`,
+      {
+        details: {
+          field,
+          ...(result.otherOrder === undefined ? {} : { otherOrder: result.otherOrder }),
+        },
+      },
     );
-  }
-  return date.toISOString();
+  const year = new Date(result.epochMs).getUTCFullYear();
+  if (year < 1990 || year > 2200)
+    throw new LangngheError(
+      'input.invalid',
+      `${field}: not a valid date: ${shown} (year ${year} is out of range)`,
+      {
+        details: { field },
+      },
+    );
+  return new Date(result.epochMs).toISOString();
+}
+
+function toIso(value: string | number | undefined, field: string): string | undefined {
+  return value === undefined ? undefined : readDateField(value, field);
 }
 
 function checkUrl(url: string | undefined): string | undefined {
@@ -113,6 +108,26 @@ function checkUrl(url: string | undefined): string | undefined {
   return parsed.toString();
 }
 
+/**
+ * The first `max` UTF-16 units of raw input, never ending in half a surrogate pair nor in a tag
+ * the cut left open (`…<sp`, looked for in the last kilobyte only, so a plain `<` far back costs
+ * no text), which HTML stripping would keep as text.
+ */
+function head(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = capped(text, max);
+  const open = cut.lastIndexOf('<');
+  const isTagOpen = open > cut.lastIndexOf('>') && cut.length - open <= 1024;
+  return isTagOpen ? cut.slice(0, open) : cut;
+}
+
+/** The first `max` UTF-16 units of clean text, never ending in half a surrogate pair. */
+function capped(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+
 /** A stable id for an item that has none, so importing the same file twice stores it once. */
 function derivedId(parts: readonly (string | undefined)[]): string {
   return createHash('sha256')
@@ -122,24 +137,36 @@ function derivedId(parts: readonly (string | undefined)[]): string {
 }
 
 /**
+ * Text and title as stored: each raw value cut to a few times its cap before cleaning and HTML
+ * stripping, then capped; `truncated` when either cut dropped text.
+ */
+function cleanTextAndTitle(
+  rawText: string,
+  rawTitle: string | undefined,
+): { text: string; title: string | undefined; truncated: boolean } {
+  const input = head(rawText, RAW_TEXT_CHARS);
+  let text = cleanPostText(input);
+  if (looksLikeHtml(text)) text = htmlToText(text);
+  const truncated = input.length < rawText.length || text.length > MAX_TEXT_CHARS;
+  if (text.length > MAX_TEXT_CHARS) text = toWellFormed(capped(text, MAX_TEXT_CHARS));
+  if (rawTitle === undefined) return { text, title: undefined, truncated };
+  const titleInput = head(rawTitle, RAW_TITLE_CHARS);
+  const cleanTitle = cleanPostText(looksLikeHtml(titleInput) ? htmlToText(titleInput) : titleInput);
+  return { text, title: capped(cleanTitle, MAX_TITLE_CHARS).trim() || undefined, truncated };
+}
+
+/**
  * Validates one untrusted item and turns it into a `Post`: NFC, HTML to text, control characters
  * and lone surrogates removed, text capped at `MAX_TEXT_CHARS` (marked truncated), dates to ISO
- * UTC, the id made `${platform}:${externalId}`. Throws `input.invalid` with every problem named.
+ * UTC (`readDateField`), the id made `${platform}:${externalId}`. Raw text and title are cut to a
+ * few times their caps before any of this, so a huge item costs what a capped one does. Throws
+ * `input.invalid` with every problem named.
  */
 export function normalizePost(raw: unknown, options: NormalizeOptions): NormalizedPost {
   const parsed = (options.isStrict === false ? lenientSchema : strictSchema).safeParse(raw);
   if (!parsed.success) throw new LangngheError('input.invalid', describeIssues(parsed.error));
   const item = parsed.data;
-  let text = cleanPostText(item.text);
-  if (looksLikeHtml(text)) text = htmlToText(text);
-  const truncated = text.length > MAX_TEXT_CHARS;
-  if (truncated) text = toWellFormed(text.slice(0, MAX_TEXT_CHARS));
-  const title =
-    item.title === undefined
-      ? undefined
-      : cleanPostText(looksLikeHtml(item.title) ? htmlToText(item.title) : item.title)
-          .slice(0, MAX_TITLE_CHARS)
-          .trim() || undefined;
+  const { text, title, truncated } = cleanTextAndTitle(item.text, item.title);
   if (text.trim() === '' && title === undefined)
     throw new LangngheError('input.invalid', 'text: empty (and no title)');
   const platform = (item.platform ?? 'import') as Post['platform'];

@@ -28,6 +28,10 @@ export interface AppDeps {
   store: Store;
   bus: Bus;
   clock: Clock;
+  /** How long a delivery waits for a store that refuses writes before 503; default 30 s. */
+  ingestWaitMs?: number;
+  /** First pause after a transient store error (doubling, at most 5 s); default 100 ms. */
+  retryDelayMs?: number;
   enrich?: Enricher;
   /** Posts per pipeline batch (default 500). */
   batchSize?: number;
@@ -60,6 +64,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     registry,
     enrich: deps.enrich,
     batchSize: deps.batchSize,
+    retryDelayMs: deps.retryDelayMs,
   });
   pipeline.start();
   const audit = createAuditService(store);
@@ -78,7 +83,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   return {
     ingest: (scope, items, options) =>
-      ingestItems({ store, clock, pipeline }, scope, items, options),
+      ingestItems({ store, clock, pipeline, waitMs: deps.ingestWaitMs }, scope, items, options),
     search: (scope, params) => searchPosts({ store, registry, privacy }, scope, params),
     async listTopics(scope) {
       requirePermission(scope, 'topics:read');
