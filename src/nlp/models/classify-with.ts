@@ -1,4 +1,4 @@
-import { featurize, type Features } from './featurize.js';
+import { featurizeReusing, type Features } from './featurize.js';
 import { featureScale, softmax, type LinearModel } from './linear-model.js';
 
 /** A stretch of the original text that pushed a classifier towards its label. */
@@ -30,10 +30,13 @@ export const MAX_EVIDENCE = 5;
 let lastText: string | undefined;
 let lastFeatures: Features | undefined;
 
-/** Features of a text, reusing the last result so that two models on one text featurize once. */
+/**
+ * Features of a text, reusing the last result so that two models on one text featurize once. The
+ * arrays are the featurizer's own: read them before the next call.
+ */
 export function cachedFeatures(text: string): Features {
   if (lastFeatures !== undefined && lastText === text) return lastFeatures;
-  lastFeatures = featurize(text);
+  lastFeatures = featurizeReusing(text);
   lastText = text;
   return lastFeatures;
 }

@@ -52,29 +52,64 @@ function firstWords(syllables: number): Set<string> {
   return out;
 }
 
+const POSITIVE_ENTRY = 1;
+const NEGATIVE_ENTRY = 2;
+const STARTS_PAIR = 4;
+const STARTS_TRIPLE = 8;
+
+/** Whether `text` is an entry and whether it starts a longer one, as bits, for a memoizing caller. */
+export function lexiconBits(text: string): number {
+  return (
+    (POSITIVE_WORDS.has(text) ? POSITIVE_ENTRY : 0) |
+    (NEGATIVE_WORDS.has(text) ? NEGATIVE_ENTRY : 0) |
+    (STARTS_TWO.has(text) ? STARTS_PAIR : 0) |
+    (STARTS_THREE.has(text) ? STARTS_TRIPLE : 0)
+  );
+}
+
+/**
+ * {@link lexiconPolarities} of the first `count` tokens, given each one's {@link lexiconBits}, into
+ * `out` (its first `count` entries are overwritten).
+ */
+export function markPolarities(
+  tokens: readonly ModelToken[],
+  bits: ArrayLike<number>,
+  count: number,
+  out: Int8Array,
+): void {
+  out.fill(0, 0, count);
+  let prev = -1;
+  let prev2 = -1;
+  for (let i = 0; i < count; i++) {
+    const t = tokens[i]!;
+    if (!t.isWord || t.isBreak) prev = prev2 = -1;
+    if (!t.isWord) continue;
+    const b = bits[i]!;
+    let polarity = (b & POSITIVE_ENTRY) !== 0 ? 1 : (b & NEGATIVE_ENTRY) !== 0 ? -1 : 0;
+    if (polarity === 0 && prev !== -1 && (bits[prev]! & STARTS_PAIR) !== 0) {
+      polarity = polarityOf(`${tokens[prev]!.text} ${t.text}`);
+    }
+    if (polarity === 0 && prev2 !== -1 && (bits[prev2]! & STARTS_TRIPLE) !== 0) {
+      polarity = polarityOf(`${tokens[prev2]!.text} ${tokens[prev]!.text} ${t.text}`);
+    }
+    out[i] = polarity;
+    prev2 = prev;
+    prev = i;
+  }
+}
+
 /**
  * Per token, the polarity of the lexicon word or phrase (up to three syllables) that ends there,
  * within one clause; 0 where none does.
  */
 export function lexiconPolarities(tokens: readonly ModelToken[]): Int8Array {
   const out = new Int8Array(tokens.length);
-  let prev = '';
-  let prev2 = '';
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (!t.isWord || t.isBreak) prev = prev2 = '';
-    if (!t.isWord) continue;
-    let polarity = polarityOf(t.text);
-    if (polarity === 0 && prev !== '' && STARTS_TWO.has(prev)) {
-      polarity = polarityOf(`${prev} ${t.text}`);
-    }
-    if (polarity === 0 && prev2 !== '' && STARTS_THREE.has(prev2)) {
-      polarity = polarityOf(`${prev2} ${prev} ${t.text}`);
-    }
-    out[i] = polarity;
-    prev2 = prev;
-    prev = t.text;
-  }
+  markPolarities(
+    tokens,
+    tokens.map((t) => lexiconBits(t.text)),
+    tokens.length,
+    out,
+  );
   return out;
 }
 
