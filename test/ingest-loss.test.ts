@@ -226,5 +226,74 @@ describe('nothing is lost', () => {
     assert.equal(letters[0]!.workspaceId, 'default');
     assert.equal(body.errors.length, 1);
     assert.equal(body.errors[0].index, 250);
+
+    // Read, replay (it fails again: one more attempt) and drop it through the API.
+    const listed = await owner.request({ url: '/api/deadletters' });
+    assert.equal(listed.statusCode, 200, listed.body);
+    assert.equal(listed.json().total, 1);
+    const [letter] = listed.json().items;
+    assert.equal(letter.payload.post.text, 'Bài độc ☠');
+    const other = await h.installAdmin.request({ workspace: 'ubnd-q1', url: '/api/deadletters' });
+    assert.equal(other.json().total, 0, 'another workspace sees none of them');
+    const retried = await owner.request({
+      method: 'POST',
+      url: '/api/deadletters/retry',
+      payload: { ids: [letter.id] },
+    });
+    assert.equal(retried.statusCode, 200, retried.body);
+    assert.deepEqual(retried.json().stored, 0);
+    assert.equal(retried.json().failed[0].code, 'pipeline.enrich_failed');
+    assert.equal((await h.store.deadLetters.list())[0]!.attempts, 2);
+    const dropped = await owner.request({
+      method: 'POST',
+      url: '/api/deadletters/drop',
+      payload: { ids: [letter.id] },
+    });
+    assert.equal(dropped.json().dropped, 1);
+    assert.equal(await h.store.deadLetters.count(), 0);
+    const bad = await owner.request({
+      method: 'POST',
+      url: '/api/deadletters/drop',
+      payload: { ids: ['x'] },
+    });
+    assert.equal(bad.statusCode, 400);
+  });
+
+  it('replays a dead letter that the pipeline now takes', async () => {
+    const owner = {
+      request: (r: Parameters<ApiHarness['installAdmin']['request']>[0]) =>
+        h.installAdmin.request({ workspace: 'default', ...r }),
+    };
+    await h.store.deadLetters.add([
+      {
+        itemId: 'facebook:later',
+        stage: 'store',
+        code: 'store.invalid',
+        message: 'refused once',
+        workspaceId: 'default',
+        payload: {
+          post: {
+            id: 'facebook:later',
+            platform: 'facebook',
+            kind: 'post',
+            text: 'Đèn đường hỏng ở phường Bến Nghé',
+            publishedAt: '2026-11-23T07:00:00.000Z',
+            collectedAt: '2026-11-23T07:00:00.000Z',
+            sourceId: 'import',
+          },
+          truncated: false,
+          workspaceId: 'default',
+        },
+      },
+    ]);
+    const [letter] = await h.store.deadLetters.list();
+    const retried = await owner.request({
+      method: 'POST',
+      url: '/api/deadletters/retry',
+      payload: { ids: [letter!.id] },
+    });
+    assert.equal(retried.json().stored, 1, retried.body);
+    assert.ok(await h.store.getPost('facebook:later'));
+    assert.equal(await h.store.deadLetters.count(), 0);
   });
 });

@@ -48,6 +48,9 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'GET /api/audit/export': need('audit:read'),
   'GET /api/audit/verify': need('workspace:write'),
   'POST /api/privacy/erase': need('data:erase'),
+  'GET /api/deadletters': need('ingest:write'),
+  'POST /api/deadletters/retry': need('ingest:write'),
+  'POST /api/deadletters/drop': need('ingest:write'),
 
   'GET /api/posts': need('posts:read'),
   'GET /api/stream': need('posts:read'),

@@ -17,6 +17,7 @@ import { allowedHostsOf, installHostCheck } from './host-check.js';
 import { loggerOptions, rateLimitKey } from './server-options.js';
 import { registerAccountRoutes } from './routes/account-routes.js';
 import { registerAuditRoutes } from './routes/audit-routes.js';
+import { registerDeadLetterRoutes } from './routes/dead-letter-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { toHttpError } from './http-error.js';
 import { createHttpMetrics } from './http-metrics.js';
@@ -177,6 +178,7 @@ export function createApiServer(deps: ApiServerDeps): FastifyInstance {
     registerAuthRoutes(api, ctx);
     registerAccountRoutes(api, ctx);
     registerAuditRoutes(api, ctx);
+    registerDeadLetterRoutes(api, ctx);
     registerOpsRoutes(api, ctx);
     registerPostRoutes(api, ctx);
     registerTopicRoutes(api, ctx);

@@ -43,3 +43,14 @@ export async function* readLines(
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/**
+ * Text as the terminal may show it: what strangers typed (a post, a login tried, an author id),
+ * with control characters and bidi overrides written as `\u001b` instead of being run.
+ */
+export function printable(text: string): string {
+  return text.replace(
+    /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu,
+    (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+  );
+}

@@ -13,6 +13,7 @@ import { runUsers, usersHelp } from './commands/users.js';
 import { runWorkspaces, workspacesHelp } from './commands/workspaces.js';
 import { runTokens, tokensHelp } from './commands/tokens.js';
 import { auditHelp, runAudit } from './commands/audit.js';
+import { deadlettersHelp, runDeadletters } from './commands/deadletters.js';
 import { privacyHelp, runPrivacy } from './commands/privacy.js';
 
 type Command = { help: string; run: (args: string[], io: CliIo) => Promise<number> };
@@ -31,6 +32,7 @@ const commands: Record<string, Command> = {
   tokens: { help: tokensHelp, run: runTokens },
   audit: { help: auditHelp, run: runAudit },
   privacy: { help: privacyHelp, run: runPrivacy },
+  deadletters: { help: deadlettersHelp, run: runDeadletters },
 };
 
 const usage = `langnghe — lắng nghe mạng xã hội: self-hosted social listening

@@ -5,6 +5,7 @@ import type { PipelineCounters } from '../pipeline/pipeline.js';
 import type { QueryWarning } from '../query/ast.js';
 import type { AccountService } from './accounts.js';
 import type { AuditService } from './audit.js';
+import type { DeadLetterService } from './dead-letters.js';
 import type { PrivacyService } from './privacy.js';
 import type { StoredPost, TimeRange, VolumeBucket, VolumeBucketSize } from '../store/index.js';
 
@@ -139,6 +140,8 @@ export interface App {
   readonly audit: AuditService;
   /** Retention and erasure of personal data. */
   readonly privacy: PrivacyService;
+  /** Items the pipeline refused, to read, replay or drop. */
+  readonly deadLetters: DeadLetterService;
   metrics(): PipelineMetrics;
   /** True once the store is open and the pipeline runs (for /readyz). */
   isReady(): boolean;

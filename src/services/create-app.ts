@@ -11,6 +11,7 @@ import { createAccountService } from './accounts.js';
 import type { SessionSettings } from './accounts.js';
 import type { App } from './app.js';
 import { createAuditService } from './audit.js';
+import { createDeadLetterService } from './dead-letters.js';
 import { ingestItems } from './ingest.js';
 import { createLiveMatches } from './live.js';
 import { createPrivacyService } from './privacy.js';
@@ -116,6 +117,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     accounts,
     audit,
     privacy,
+    deadLetters: createDeadLetterService({ store, pipeline, audit, privacy }),
     metrics() {
       return {
         ...pipeline.counters(),

@@ -14,6 +14,8 @@ export type {
 } from './app.js';
 export type { AccountService, CreatedToken, LoginResult, MemberView } from './accounts.js';
 export type { AuditService } from './audit.js';
+export type { DeadLetterPage, DeadLetterRetry, DeadLetterService } from './dead-letters.js';
+export { MAX_DEAD_LETTER_LIMIT } from '../store/index.js';
 export { AUDIT_CSV_COLUMNS, auditCsv, auditCsvRow, csvCell } from './audit-csv.js';
 export type { PrivacyService, RetentionPolicy } from './privacy.js';
 export { parseRetention } from './privacy.js';

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { AUDIT_CSV_COLUMNS, auditCsvRow } from '../../services/index.js';
 import type { AuditEntry } from '../../services/index.js';
 import type { CliIo } from '../io.js';
-import { UsageError, writeLine } from '../io.js';
+import { UsageError, printable, writeLine } from '../io.js';
 import type { Runtime } from '../runtime.js';
 import {
   operatorOptions,
@@ -23,17 +23,6 @@ export const auditHelp = `langnghe audit list|verify|export …  (who did what: 
         langnghe audit export --all --format csv > audit.csv
 
 ${operatorOptionsHelp}`;
-
-/**
- * Text as the terminal may show it: entries hold what strangers typed (a login tried, an author
- * id), so control characters and bidi overrides are written as `\u001b` instead of being run.
- */
-function printable(text: string): string {
-  return text.replace(
-    /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu,
-    (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
-  );
-}
 
 function describe(e: AuditEntry): string {
   const actor = `${e.actor.kind}:${e.actor.name ?? e.actor.id}`;
