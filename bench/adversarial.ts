@@ -51,7 +51,8 @@ function nearChains(): string {
   }
 }
 
-function topicSets(): Record<string, string[]> {
+/** The hostile topic sets, by name: each a list of queries within the query limits. */
+export function topicSets(): Record<string, string[]> {
   const vocabulary = ['ngập', 'nước', 'quận', '7', 'kẹt', 'xe', 'ngap', 'ket', 'ketxe'];
   const orTerms = Array.from({ length: 512 }, (_, i) =>
     i < vocabulary.length ? vocabulary[i]! : `t${i.toString(36)}`,

@@ -6,7 +6,8 @@
  *
  *   npm run bench                 all benchmarks
  *   npm run bench -- matcher      only the matcher
- *   npm run bench -- adversarial  hostile posts × hostile topic sets, worst time per post
+ *   npm run bench -- adversarial  hostile posts × hostile topic sets, worst time per post; hostile
+ *                                 HTML through normalizePost; /healthz while ingesting them
  *   npm run bench -- --quick      smaller sizes, for a smoke run
  *   npm run bench -- search --search-posts=10000000 --search-file=/tmp/search-10m.sqlite
  *                                 search over 10 million posts, the filled file kept and reused
@@ -17,6 +18,8 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { runEnrichBench } from './enrich.js';
 import { adversarialTable, runAdversarialBench } from './adversarial.js';
+import { adversarialHtmlTable, runAdversarialHtmlBench } from './adversarial-html.js';
+import { healthzTable, runHealthzUnderLoad } from './healthz-under-load.js';
 import { matcherTable, runMatcherBench } from './matcher.js';
 import { pipelineTable, runPipelineBench } from './pipeline.js';
 import { runSearchBench, searchTable } from './search.js';
@@ -61,6 +64,19 @@ if (wants('adversarial')) {
   const rows = runAdversarialBench({ rounds: isQuick ? 3 : 5 }, (line) => console.log(line));
   results.adversarial = rows;
   sections.push(`### Adversarial posts\n\n${adversarialTable(rows)}`);
+  console.log('hostile HTML posts and titles through normalizePost (target < 10 ms per post):');
+  const htmlRows = runAdversarialHtmlBench({ rounds: isQuick ? 3 : 5 }, (line) =>
+    console.log(line),
+  );
+  results.adversarialHtml = htmlRows;
+  sections.push(`### Hostile HTML through normalizePost\n\n${adversarialHtmlTable(htmlRows)}`);
+  console.log('/healthz while the server ingests hostile posts (target < 100 ms):');
+  const health = await runHealthzUnderLoad(
+    { rounds: isQuick ? 1 : 2, generatedTopics: isQuick ? 100 : 1_000 },
+    (line) => console.log(line),
+  );
+  results.healthz = health;
+  sections.push(`### /healthz under hostile ingest\n\n${healthzTable(health)}`);
 }
 
 if (wants('enrich')) {

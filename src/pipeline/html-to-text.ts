@@ -163,15 +163,22 @@ function quotedTagEnd(scanner: Scanner, lt: number): number {
   return -1;
 }
 
+/** Whether a quote comes before `end`, the first `>` after `lt`. */
+function hasQuoteBefore(scanner: Scanner, lt: number, end: number): boolean {
+  const double = scanner.nextQuote[0x22]!(lt + 1);
+  const single = scanner.nextQuote[0x27]!(lt + 1);
+  return (double >= 0 && double < end) || (single >= 0 && single < end);
+}
+
 /** The index of the `>` that ends the tag opened at `lt`, or -1 when none is left. */
 function tagEnd(scanner: Scanner, lt: number): number {
-  if (scanner.isQuoteAware) {
-    const end = quotedTagEnd(scanner, lt);
-    if (end >= 0) return end;
-    // An unbalanced quote: read as the first `>`, as before, and never walk to the end again.
-    scanner.isQuoteAware = false;
-  }
-  return scanner.nextGt(lt + 1);
+  const firstGt = scanner.nextGt(lt + 1);
+  if (firstGt < 0 || !scanner.isQuoteAware || !hasQuoteBefore(scanner, lt, firstGt)) return firstGt;
+  const end = quotedTagEnd(scanner, lt);
+  if (end >= 0) return end;
+  // An unbalanced quote: read as the first `>`, as before, and never walk to the end again.
+  scanner.isQuoteAware = false;
+  return firstGt;
 }
 
 /** Whether `name` (lower-case) is written at `at`, in any case. */

@@ -1,0 +1,204 @@
+/**
+ * `/healthz` while hostile posts are ingested: the server as `langnghe serve` builds it (the
+ * composition root's runtime with the default enricher, SQLite in a fresh data folder, the API on
+ * 127.0.0.1) with the hostile topic sets and a live listener, so each post is normalized,
+ * enriched, matched, stored and explained. One worker thread posts the hostile items one per
+ * request to POST /api/ingest (an admin token); another asks GET /healthz every 20 ms. Both run
+ * off the server's thread, so a blocked event loop shows as a slow answer, not a late question.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { createApiServer } from '../src/api/index.js';
+import { openRuntime } from '../src/cli/runtime.js';
+import { loadConfig } from '../src/config/index.js';
+import { systemScope } from '../src/core/scope.js';
+import { DEFAULT_WORKSPACE_ID } from '../src/core/types.js';
+import { generateTopicQueries } from '../src/demo/index.js';
+import { defaultEnricher } from '../src/pipeline/default-enricher.js';
+import { ADVERSARIAL_POSTS, topicSets } from './adversarial.js';
+import { HOSTILE_HTML_ITEMS } from './adversarial-html.js';
+import { percentile, table } from './stats.js';
+
+export interface HealthzResult {
+  requests: number;
+  /** Items the server stored (accepted) over all requests. */
+  accepted: number;
+  /** Requests answered other than 200. */
+  failed: number;
+  slowestIngestMs: number;
+  slowestIngestItem: string;
+  healthzSamples: number;
+  healthzP50Ms: number;
+  healthzP99Ms: number;
+  healthzMaxMs: number;
+}
+
+/** Asks `url` every `everyMs` until told to stop, then answers with the latencies. */
+const POLLER = `
+const { parentPort, workerData } = require('node:worker_threads');
+let isStopped = false;
+parentPort.on('message', () => { isStopped = true; });
+(async () => {
+  const latencies = [];
+  let failed = 0;
+  while (!isStopped) {
+    const started = performance.now();
+    const response = await fetch(workerData.url);
+    await response.text();
+    if (response.status !== 200) failed++;
+    latencies.push(performance.now() - started);
+    const wait = started + workerData.everyMs - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  parentPort.postMessage({ latencies, failed });
+})();
+`;
+
+/** Posts each body in turn, answering with each request's time and the items accepted. */
+const INGESTER = `
+const { parentPort, workerData } = require('node:worker_threads');
+(async () => {
+  const results = [];
+  for (const { name, body } of workerData.bodies) {
+    const started = performance.now();
+    const response = await fetch(workerData.url, {
+      method: 'POST',
+      headers: { authorization: 'Bearer ' + workerData.token, 'content-type': 'application/x-ndjson' },
+      body,
+    });
+    const answer = await response.json().catch(() => ({}));
+    results.push({ name, ms: performance.now() - started, status: response.status, accepted: answer.accepted ?? 0 });
+  }
+  parentPort.postMessage(results);
+})();
+`;
+
+function runWorker<T>(code: string, data: unknown, onStart?: (worker: Worker) => void): Promise<T> {
+  const worker = new Worker(code, { eval: true, workerData: data });
+  onStart?.(worker);
+  return new Promise((resolve, reject) => {
+    worker.once('message', (message: T) => resolve(message));
+    worker.once('error', reject);
+  });
+}
+
+/**
+ * One NDJSON body per hostile item and round, each with its own id and its last word changed
+ * (`…h0`), so no cache filled by an earlier benchmark or round knows it: an attacker varies posts.
+ */
+function bodies(rounds: number): { name: string; body: string }[] {
+  const items = { ...HOSTILE_HTML_ITEMS, ...ADVERSARIAL_POSTS };
+  const out: { name: string; body: string }[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, [name, item]] of Object.entries(items).entries()) {
+      const post = { ...item, id: `h${round}-${index}`, text: `${item.text}h${round}` };
+      out.push({ name, body: `${JSON.stringify(post)}\n` });
+    }
+  }
+  return out;
+}
+
+export async function runHealthzUnderLoad(
+  options: { rounds: number; generatedTopics: number },
+  log: (line: string) => void,
+): Promise<HealthzResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'langnghe-healthz-'));
+  const config = loadConfig({
+    env: {},
+    argv: { dataDir: dir, demo: 'false', maxTopicsPerWorkspace: '100000' },
+    readFile: () => undefined,
+  });
+  const runtime = await openRuntime(config, { enrich: defaultEnricher, env: {} });
+  const scope = systemScope(DEFAULT_WORKSPACE_ID);
+  const queries = [
+    ...Object.entries(topicSets())
+      .filter(([name]) => !name.startsWith('generated'))
+      .flatMap(([, set]) => set),
+    ...generateTopicQueries({ seed: 7, count: options.generatedTopics }),
+  ];
+  for (const [i, query] of queries.entries())
+    await runtime.app.createTopic(scope, { name: `t${i}`, query });
+  let heard = 0;
+  const stopListening = runtime.app.onMatched(scope, () => heard++);
+  const { secret } = await runtime.app.accounts.createToken(scope, {
+    name: 'bench',
+    role: 'admin',
+  });
+  const server = createApiServer({
+    app: runtime.app,
+    sources: runtime.sources,
+    // The poller alone asks 3,000 times a minute: the per-address limit would answer 429.
+    config: {
+      demo: false,
+      bodyLimitBytes: config.bodyLimitBytes,
+      maxStreams: config.maxStreams,
+      rateLimitPerMinute: 1_000_000,
+    },
+  });
+  try {
+    const base = await server.listen({ port: 0, host: '127.0.0.1' });
+    let poller: Worker | undefined;
+    const polled = runWorker<{ latencies: number[]; failed: number }>(
+      POLLER,
+      { url: `${base}/healthz`, everyMs: 20 },
+      (worker) => (poller = worker),
+    );
+    const ingested = await runWorker<
+      { name: string; ms: number; status: number; accepted: number }[]
+    >(INGESTER, { url: `${base}/api/ingest`, token: secret, bodies: bodies(options.rounds) });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    poller!.postMessage('stop');
+    const { latencies, failed } = await polled;
+    await poller!.terminate();
+    const slowest = ingested.reduce((a, b) => (b.ms > a.ms ? b : a));
+    const result: HealthzResult = {
+      requests: ingested.length,
+      accepted: ingested.reduce((sum, r) => sum + r.accepted, 0),
+      failed: ingested.filter((r) => r.status !== 200).length + failed,
+      slowestIngestMs: slowest.ms,
+      slowestIngestItem: slowest.name,
+      healthzSamples: latencies.length,
+      healthzP50Ms: percentile(latencies, 50),
+      healthzP99Ms: percentile(latencies, 99),
+      healthzMaxMs: Math.max(...latencies),
+    };
+    log(
+      `  /healthz over ${result.healthzSamples} polls: p99 ${result.healthzP99Ms.toFixed(1)} ms, max ${result.healthzMaxMs.toFixed(1)} ms; ${result.requests} ingest requests (${heard} live events), slowest ${result.slowestIngestMs.toFixed(0)} ms (${result.slowestIngestItem})`,
+    );
+    return result;
+  } finally {
+    stopListening();
+    await server.close();
+    await runtime.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function healthzTable(result: HealthzResult): string {
+  return table(
+    [
+      'ingest requests (items stored)',
+      'failed',
+      'slowest ingest (ms)',
+      'item',
+      '/healthz polls',
+      'p50 (ms)',
+      'p99 (ms)',
+      'max (ms)',
+    ],
+    [
+      [
+        `${result.requests} (${result.accepted})`,
+        result.failed,
+        result.slowestIngestMs.toFixed(0),
+        result.slowestIngestItem,
+        result.healthzSamples,
+        result.healthzP50Ms.toFixed(1),
+        result.healthzP99Ms.toFixed(1),
+        result.healthzMaxMs.toFixed(1),
+      ],
+    ],
+  );
+}
