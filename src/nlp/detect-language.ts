@@ -1,5 +1,6 @@
 import { franc } from 'franc-min';
-import { textTokens } from './categories/text-tokens.js';
+import { textWords } from './categories/text-tokens.js';
+import { NO_NUMBER, WordNumbers } from './word-table.js';
 import type { Token } from './tokenize.js';
 
 /** `und`: nothing to judge (empty, too short, only emoji, numbers or links). */
@@ -102,9 +103,8 @@ const COMMON_EN = 32;
 const SYLLABLE_BIT = 64;
 const PLAIN = 128;
 
-/** Memo of wordBits by word text; cleared when it grows past MAX_MEMO (memory stays bounded). */
-const memo = new Map<string, number>();
-const MAX_MEMO = 50_000;
+/** wordBits by word id (a word too long to have one is judged each time). */
+const memo = new WordNumbers();
 
 function wordBits(token: Token): number {
   if (/^[\p{N}_]+$/u.test(token.text)) return NUMERIC;
@@ -136,13 +136,15 @@ function countWords(sample: string): Counts {
     plainEnglish: 0,
     plainSyllables: 0,
   };
-  for (const token of textTokens(sample)) {
+  const { tokens, ids } = textWords(sample);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     if (token.kind !== 'word') continue;
-    let bits = memo.get(token.text);
-    if (bits === undefined) {
-      if (memo.size >= MAX_MEMO) memo.clear();
+    const id = ids[i]!;
+    let bits = id < 0 ? NO_NUMBER : memo.get(id);
+    if (bits === NO_NUMBER) {
       bits = wordBits(token);
-      memo.set(token.text, bits);
+      if (id >= 0) memo.set(id, bits);
     }
     if ((bits & NUMERIC) !== 0) continue;
     if ((bits & NON_LATIN) !== 0) {

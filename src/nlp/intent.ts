@@ -1,7 +1,7 @@
 import { compilePhrases, type PhraseHit } from './categories/compile-phrases.js';
 import { matchPhrases } from './categories/match-phrases.js';
 import { spanOf, type Span } from './categories/span.js';
-import { textTokens } from './categories/text-tokens.js';
+import { textTokens, textWords } from './categories/text-tokens.js';
 import { saturate, weighHits } from './categories/weigh-hits.js';
 
 /** What a post sets out to do. `information` is the default: a news-like statement. */
@@ -130,7 +130,8 @@ function symbolHits(text: string): PhraseHit[] {
  * empty or cue-less text is `information` with no evidence.
  */
 export function detectIntent(text: string): Intent {
-  const hits = matchPhrases(matcher, textTokens(text), text);
+  const { tokens, ids } = textWords(text);
+  const hits = matchPhrases(matcher, tokens, text, ids);
   if (text.includes('?') || MAY_HAVE_EMOJI.test(text)) hits.push(...symbolHits(text));
   const groups = weighHits(extended, hits, MAX_EVIDENCE);
   const raw = INTENT_LABELS.map((_, i) => groups.get(i)?.raw ?? 0);

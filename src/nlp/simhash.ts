@@ -1,6 +1,6 @@
 import { LangngheError } from '../core/errors.js';
-import { textTokens } from './categories/text-tokens.js';
-import type { Token } from './tokenize.js';
+import { textWords, type TextWords } from './categories/text-tokens.js';
+import { NO_NUMBER, WordNumbers } from './word-table.js';
 
 /** The hash of a text with nothing to hash (empty, white space, punctuation only). */
 export const EMPTY_SIMHASH = '0000000000000000';
@@ -35,17 +35,43 @@ function finish(a: number, b: number): void {
   hashLow = h2 >>> 0;
 }
 
-/** The folded words a repost keeps: no URLs, hashtags, mentions, emoji or trailing "Nguồn: …". */
-function features(tokens: readonly Token[]): string[] {
-  const words: string[] = [];
-  for (const token of tokens) {
-    if (token.kind === 'word' || token.kind === 'number') words.push(token.folded);
+/**
+ * Which tokens are hashed: the folded words a repost keeps, with no URLs, hashtags, mentions, emoji
+ * or trailing "Nguồn: …"; every token when there is no word at all.
+ */
+function featureTokens(tokens: TextWords['tokens']): number[] {
+  const words: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const kind = tokens[i]!.kind;
+    if (kind === 'word' || kind === 'number') words.push(i);
   }
   for (let i = Math.max(1, words.length - SOURCE_TAIL); i < words.length; i++) {
-    if (SOURCE_MARKERS.has(words[i]!)) return words.slice(0, i);
+    if (SOURCE_MARKERS.has(tokens[words[i]!]!.folded)) return words.slice(0, i);
   }
   if (words.length > 0) return words;
-  return tokens.map((t) => t.folded);
+  return tokens.map((_, i) => i);
+}
+
+/** Feature hashes of words by word id: a word's hash is a function of its folded form. */
+const highOf = new WordNumbers();
+const lowOf = new WordNumbers();
+
+/** Hashes token `i` into `hashHigh`/`hashLow`, through the memo when it is an interned word. */
+function hashToken(words: TextWords, i: number): void {
+  const id = words.ids[i]!;
+  if (id >= 0) {
+    const high = highOf.get(id);
+    if (high !== NO_NUMBER) {
+      hashHigh = high >>> 0;
+      hashLow = lowOf.get(id) >>> 0;
+      return;
+    }
+  }
+  hashString(words.tokens[i]!.folded);
+  if (id >= 0) {
+    highOf.set(id, hashHigh | 0);
+    lowOf.set(id, hashLow | 0);
+  }
 }
 
 /**
@@ -103,12 +129,13 @@ function toHex(word: number): string {
  * finds copies; raise it to 6–8 to catch lightly edited short posts too.
  */
 export function simhash(text: string): string {
-  const words = features(textTokens(text));
-  if (words.length === 0) return EMPTY_SIMHASH;
+  const words = textWords(text);
+  const picked = featureTokens(words.tokens);
+  if (picked.length === 0) return EMPTY_SIMHASH;
   let previousHigh = 0;
   let previousLow = 0;
-  for (let i = 0; i < words.length; i++) {
-    hashString(words[i]!);
+  for (let i = 0; i < picked.length; i++) {
+    hashToken(words, picked[i]!);
     addTo(highPlanes, hashHigh);
     addTo(lowPlanes, hashLow);
     const high = hashHigh;
@@ -121,7 +148,7 @@ export function simhash(text: string): string {
     previousHigh = high;
     previousLow = low;
   }
-  const threshold = Math.floor((2 * words.length - 1) / 2);
+  const threshold = Math.floor((2 * picked.length - 1) / 2);
   return toHex(majority(highPlanes, threshold)) + toHex(majority(lowPlanes, threshold));
 }
 

@@ -1,4 +1,5 @@
 import { foldText, isPlainText } from './fold.js';
+import { MAX_WORD_LENGTH, WordMemo, wordId, wordOf } from './word-table.js';
 
 export type TokenKind = 'word' | 'number' | 'url' | 'hashtag' | 'mention' | 'emoji';
 
@@ -185,9 +186,31 @@ function makeToken(kind: TokenKind, text: string, start: number, end: number): T
   if (kind === 'url')
     return { kind, text: raw, start, end, folded: raw.toLowerCase(), plain: true };
   const body = kind === 'hashtag' || kind === 'mention' ? raw.slice(1) : raw;
-  if (isAscii(body))
-    return { kind, text: raw, start, end, folded: body.toLowerCase(), plain: true };
-  return { kind, text: raw, start, end, folded: foldText(body), plain: isPlainText(body) };
+  const { folded, plain } = foldedForm(body);
+  return { kind, text: raw, start, end, folded, plain };
+}
+
+interface FoldedForm {
+  readonly folded: string;
+  readonly plain: boolean;
+}
+
+function foldedForm(body: string): FoldedForm {
+  if (isAscii(body)) return { folded: body.toLowerCase(), plain: true };
+  return { folded: foldText(body), plain: isPlainText(body) };
+}
+
+const forms = new WordMemo<FoldedForm>();
+
+/** A word or number token, its text interned (word-table.ts) and its folded form memoized. */
+function wordToken(kind: TokenKind, id: number, start: number, end: number): Token {
+  const raw = wordOf(id);
+  let form = forms.get(id);
+  if (form === undefined) {
+    form = foldedForm(raw);
+    forms.set(id, form);
+  }
+  return { kind, text: raw, start, end, folded: form.folded, plain: form.plain };
 }
 
 function isAllDigits(text: string, start: number, end: number): boolean {
@@ -201,34 +224,52 @@ function isAllDigits(text: string, start: number, end: number): boolean {
  * `tokenizeWithRegex` is its specification.
  */
 export function tokenize(text: string): Token[] {
+  return tokenizeWithIds(text).tokens;
+}
+
+/**
+ * The tokens of {@link tokenize} and, per token, the word id (word-table.ts) of a word or number
+ * of at most MAX_WORD_LENGTH code units, -1 for any other token.
+ */
+export function tokenizeWithIds(text: string): { tokens: Token[]; ids: number[] } {
   const tokens: Token[] = [];
+  const ids: number[] = [];
   let i = 0;
   while (i < text.length) {
     const code = text.charCodeAt(i);
     if ((code === 0x68 || code === 0x77) && isUrlStart(text, i)) {
       const end = scanUrl(text, i);
       tokens.push(makeToken('url', text, i, end));
+      ids.push(-1);
       i = Math.max(end, i + 1);
       continue;
     }
     if ((code === 0x23 || code === 0xff03) && wordCharLength(text, i + 1) > 0) {
       const end = scanWord(text, i + 1);
       tokens.push(makeToken('hashtag', text, i, end));
+      ids.push(-1);
       i = end;
       continue;
     }
     if (code === 0x40 && wordCharLength(text, i + 1) > 0) {
       const end = scanMention(text, i + 1);
       tokens.push(makeToken('mention', text, i, end));
+      ids.push(-1);
       i = end;
       continue;
     }
     if (wordCharLength(text, i) > 0) {
       const numberEnd = isDigitAt(text, i) ? scanNumber(text, i) : -1;
       const end = numberEnd === -1 ? scanWord(text, i) : numberEnd;
-      tokens.push(
-        makeToken(numberEnd !== -1 || isAllDigits(text, i, end) ? 'number' : 'word', text, i, end),
-      );
+      const kind = numberEnd !== -1 || isAllDigits(text, i, end) ? 'number' : 'word';
+      if (end - i <= MAX_WORD_LENGTH) {
+        const id = wordId(text, i, end);
+        tokens.push(wordToken(kind, id, i, end));
+        ids.push(id);
+      } else {
+        tokens.push(makeToken(kind, text, i, end));
+        ids.push(-1);
+      }
       i = end;
       continue;
     }
@@ -236,13 +277,14 @@ export function tokenize(text: string): Token[] {
       const end = scanEmoji(text, i);
       if (end !== -1) {
         tokens.push(makeToken('emoji', text, i, end));
+        ids.push(-1);
         i = end;
         continue;
       }
     }
     i++;
   }
-  return tokens;
+  return { tokens, ids };
 }
 
 /** The folded tokens of a text joined by single spaces: what `langnghe fold --tokens` reads as. */

@@ -92,7 +92,7 @@ export function findMentions(words: readonly AreaWord[], text: string): Mention[
   const mentions: Mention[] = [];
   let i = 0;
   while (i < words.length) {
-    if (!areaIndex.starts.has(words[i]!.folded)) {
+    if (!words[i]!.isStart) {
       i++;
       continue;
     }

@@ -3,7 +3,8 @@ import { compilePhrases, type PhraseMatcher } from './compile-phrases.js';
 import { matchPhrases } from './match-phrases.js';
 import type { Span } from './span.js';
 import { defaultTaxonomy, type Taxonomy } from './taxonomy.js';
-import { textTokens } from './text-tokens.js';
+import { textWords } from './text-tokens.js';
+import type { Token } from '../tokenize.js';
 import { saturate, weighHits, type PhraseWeights } from './weigh-hits.js';
 
 /** A category a text was found to be about, with the phrases that say so. */
@@ -59,7 +60,7 @@ function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   return result;
 }
 
-function countWords(tokens: ReturnType<typeof textTokens>): number {
+function countWords(tokens: readonly Token[]): number {
   let words = 0;
   for (const token of tokens) if (token.kind === 'word') words++;
   return words;
@@ -77,8 +78,8 @@ export function classifyCategories(
 ): CategoryLabel[] {
   const c = compileTaxonomy(options.taxonomy ?? defaultTaxonomy);
   const threshold = options.threshold ?? DEFAULT_CATEGORY_THRESHOLD;
-  const tokens = textTokens(text);
-  const hits = matchPhrases(c.matcher, tokens, text);
+  const { tokens, ids } = textWords(text);
+  const hits = matchPhrases(c.matcher, tokens, text, ids);
   if (hits.length === 0) return [];
   const damping = Math.max(1, Math.sqrt(countWords(tokens) / SHORT_TEXT_WORDS));
   const labels: CategoryLabel[] = [];

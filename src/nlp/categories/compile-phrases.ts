@@ -1,5 +1,6 @@
 import { canonicalSpelling } from '../spelling.js';
 import type { Span } from './span.js';
+import { WordMemo } from '../word-table.js';
 
 /**
  * One phrase a {@link PhraseMatcher} finds.
@@ -50,6 +51,8 @@ export interface TrieNode {
 /** A compiled dictionary of phrases; build once with {@link compilePhrases}, reuse for every text. */
 export interface PhraseMatcher {
   readonly root: Map<string, TrieNode>;
+  /** `root.get(key)` by the word id of a text's word (null: no node), filled as texts are read. */
+  readonly firstNodes: WordMemo<TrieNode | null>;
   readonly hashtags: Map<string, Entry[]>;
   readonly gaps: Int32Array;
   readonly groups: number;
@@ -110,5 +113,5 @@ export function compilePhrases(specs: readonly PhraseSpec[]): PhraseMatcher {
       }
     });
   });
-  return { root, hashtags, gaps, groups };
+  return { root, firstNodes: new WordMemo(), hashtags, gaps, groups };
 }

@@ -1,6 +1,7 @@
 import { canonicalSpelling } from '../spelling.js';
 import type { Token } from '../tokenize.js';
-import type { Entry, PhraseHit, PhraseMatcher } from './compile-phrases.js';
+import { WordMemo } from '../word-table.js';
+import type { Entry, PhraseHit, PhraseMatcher, TrieNode } from './compile-phrases.js';
 import { spanOf, type Span } from './span.js';
 
 /**
@@ -25,28 +26,48 @@ const ALIASES = new Map<string, string>([
   ['bik', 'biet'],
 ]);
 
-const MATCHABLE = new Set(['word', 'number']);
-
 /** The matchable words of a text: their trie keys and whether each was typed without marks. */
 interface Words {
   tokens: Token[];
   keys: string[];
   plain: boolean[];
+  /** Word ids (word-table.ts), -1 where a word has none. */
+  ids: number[];
+}
+
+interface WordKey {
+  readonly key: string;
+  readonly plain: boolean;
+}
+
+/** Trie key and plainness by word id: both are functions of the word's text. */
+const keysById = new WordMemo<WordKey>();
+
+function keyOf(token: Token): WordKey {
+  const alias = ALIASES.get(token.folded);
+  return { key: alias ?? token.folded, plain: alias !== undefined || token.plain };
 }
 
 let lastTokens: readonly Token[] | undefined;
 let lastWords: Words | undefined;
 
 /** The words of a token list; remembers the last list, which categories and intent share. */
-function wordsOf(tokens: readonly Token[]): Words {
+function wordsOf(tokens: readonly Token[], ids: readonly number[] | undefined): Words {
   if (tokens === lastTokens && lastWords !== undefined) return lastWords;
-  const words: Words = { tokens: [], keys: [], plain: [] };
-  for (const token of tokens) {
-    if (!MATCHABLE.has(token.kind)) continue;
-    const alias = ALIASES.get(token.folded);
+  const words: Words = { tokens: [], keys: [], plain: [], ids: [] };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word' && token.kind !== 'number') continue;
+    const id = ids === undefined ? -1 : ids[i]!;
+    let key = id < 0 ? undefined : keysById.get(id);
+    if (key === undefined) {
+      key = keyOf(token);
+      if (id >= 0) keysById.set(id, key);
+    }
     words.tokens.push(token);
-    words.keys.push(alias ?? token.folded);
-    words.plain.push(alias !== undefined || token.plain);
+    words.keys.push(key.key);
+    words.plain.push(key.plain);
+    words.ids.push(id);
   }
   lastTokens = tokens;
   lastWords = words;
@@ -91,9 +112,20 @@ interface Candidate {
 /** No candidate (most words start no phrase); never written to. */
 const NONE: Candidate[] = [];
 
+/** The trie node of word `at` under the root, through the matcher's memo by word id. */
+function firstNode(matcher: PhraseMatcher, words: Words, at: number): TrieNode | undefined {
+  const id = words.ids[at]!;
+  if (id < 0) return matcher.root.get(words.keys[at]!);
+  const known = matcher.firstNodes.get(id);
+  if (known !== undefined) return known ?? undefined;
+  const node = matcher.root.get(words.keys[at]!);
+  matcher.firstNodes.set(id, node ?? null);
+  return node;
+}
+
 /** Every verified entry starting at word `at`, found by walking the trie. */
 function candidatesAt(matcher: PhraseMatcher, words: Words, at: number): Candidate[] {
-  let node = matcher.root.get(words.keys[at]!);
+  let node = firstNode(matcher, words, at);
   if (node === undefined) return NONE;
   const found: Candidate[] = [];
   for (let j = at + 1; node !== undefined; j++) {
@@ -129,15 +161,16 @@ interface Pending {
 
 /**
  * Finds every phrase of `matcher` in a tokenized text. `text` is the string the tokens came from;
- * spans are offsets into it. Cost: one map lookup per word plus one per word of each phrase that
- * continues there.
+ * spans are offsets into it; `ids` are the tokens' word ids when the caller has them
+ * (`textWords`). Cost: one lookup per word plus one per word of each phrase that continues there.
  */
 export function matchPhrases(
   matcher: PhraseMatcher,
   tokens: readonly Token[],
   text: string,
+  ids?: readonly number[],
 ): PhraseHit[] {
-  const words = wordsOf(tokens);
+  const words = wordsOf(tokens, ids);
   const hits: PhraseHit[] = [];
   const covered = new Int32Array(matcher.groups);
   const pending = new Map<number, Pending>();

@@ -1,17 +1,27 @@
-import { tokenize, type Token } from '../tokenize.js';
+import { tokenizeWithIds, type Token } from '../tokenize.js';
+
+/** A text's tokens and their word ids (-1 for a token that is not an interned word). */
+export interface TextWords {
+  readonly tokens: readonly Token[];
+  readonly ids: readonly number[];
+}
 
 let lastText: string | undefined;
-let lastTokens: readonly Token[] = [];
+let lastWords: TextWords = { tokens: [], ids: [] };
 
 /**
- * `tokenize(text)`, remembering the last text: the enrichment stage runs categories, intent and
- * simhash over the same post one after the other, and tokenizing is most of their cost. The result
- * is the same as `tokenize(text)` (frozen, so one caller cannot change what the next one sees).
+ * `tokenizeWithIds(text)`, remembering the last text: the enrichment stage runs areas,
+ * categories, intent, SimHash and the language check over the same post one after the other, and
+ * tokenizing is most of their cost. Callers must not change what they get: the next one reads it.
  */
-export function textTokens(text: string): readonly Token[] {
-  if (text === lastText) return lastTokens;
-  const tokens = Object.freeze(tokenize(text));
+export function textWords(text: string): TextWords {
+  if (text === lastText) return lastWords;
+  lastWords = tokenizeWithIds(text);
   lastText = text;
-  lastTokens = tokens;
-  return tokens;
+  return lastWords;
+}
+
+/** `tokenize(text)`, shared like {@link textWords}. */
+export function textTokens(text: string): readonly Token[] {
+  return textWords(text).tokens;
 }

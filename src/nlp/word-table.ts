@@ -1,0 +1,116 @@
+/**
+ * Interned words. Each distinct word the tokenizers read (a run of UTF-16 code units) gets a small
+ * integer id and one string object, found by hashing the text in place, without slicing it. The
+ * stages keep what they derive from a word (its folded form, its language bits, its SimHash
+ * feature…) in a {@link WordMemo} indexed by id, so a word seen before costs one probe here
+ * instead of a slice and a `Map` lookup in every stage.
+ *
+ * Bounded: past MAX_WORDS distinct words the table starts afresh and its generation changes, which
+ * empties every WordMemo. Ids are only compared within one generation.
+ */
+
+const MAX_WORDS = 1 << 16;
+/**
+ * Longer runs are not interned (callers take their slow path): the table must not hold a hostile
+ * post's 100,000-character "word" until it fills.
+ */
+export const MAX_WORD_LENGTH = 40;
+/** Open addressing, at most half full. */
+const SLOTS = MAX_WORDS * 2;
+const EMPTY = -1;
+/** What {@link WordNumbers} holds for a word not set. */
+export const NO_NUMBER = -0x80000000;
+
+const slots = new Int32Array(SLOTS).fill(EMPTY);
+const hashes = new Int32Array(MAX_WORDS);
+const words: string[] = [];
+let generation = 0;
+
+function clear(): void {
+  slots.fill(EMPTY);
+  words.length = 0;
+  generation++;
+}
+
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h ^ (h >>> 15);
+}
+
+function holds(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = start; i < end; i++)
+    if (word.charCodeAt(i - start) !== text.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The id of `text.slice(start, end)` (at most MAX_WORD_LENGTH long), interning it when new. */
+export function wordId(text: string, start: number, end: number): number {
+  const h = hashOf(text, start, end);
+  let slot = h & (SLOTS - 1);
+  for (let id = slots[slot]!; id !== EMPTY; id = slots[slot]!) {
+    if (hashes[id] === h && holds(words[id]!, text, start, end)) return id;
+    slot = (slot + 1) & (SLOTS - 1);
+  }
+  if (words.length === MAX_WORDS) {
+    clear();
+    slot = h & (SLOTS - 1);
+  }
+  const id = words.length;
+  words.push(text.slice(start, end));
+  hashes[id] = h;
+  slots[slot] = id;
+  return id;
+}
+
+/** The word of an id from {@link wordId} (the same string object every time). */
+export function wordOf(id: number): string {
+  return words[id]!;
+}
+
+/**
+ * Values derived from words, by word id; emptied when the word table starts afresh. A value is
+ * any function of the word's text alone (never of its context).
+ */
+export class WordMemo<T> {
+  // Sized once: a write far past the end would turn a growing array into a slow dictionary.
+  private values = new Array<T | undefined>(MAX_WORDS);
+  private generation = generation;
+
+  get(id: number): T | undefined {
+    if (this.generation !== generation) this.empty();
+    return this.values[id];
+  }
+
+  set(id: number, value: T): void {
+    if (this.generation !== generation) this.empty();
+    this.values[id] = value;
+  }
+
+  private empty(): void {
+    this.values = new Array<T | undefined>(MAX_WORDS);
+    this.generation = generation;
+  }
+}
+
+/** A {@link WordMemo} of 32-bit integers; `get` answers {@link NO_NUMBER} for a word not set. */
+export class WordNumbers {
+  private values = new Int32Array(MAX_WORDS).fill(NO_NUMBER);
+  private generation = generation;
+
+  get(id: number): number {
+    if (this.generation !== generation) this.empty();
+    return this.values[id]!;
+  }
+
+  set(id: number, value: number): void {
+    if (this.generation !== generation) this.empty();
+    this.values[id] = value;
+  }
+
+  private empty(): void {
+    this.values.fill(NO_NUMBER);
+    this.generation = generation;
+  }
+}
