@@ -46,9 +46,9 @@ describe('normalizePost dates', () => {
   });
 
   it('readDateField reads with the reading it is given and says when the other order fits', () => {
-    assert.equal(
+    assert.deepEqual(
       readDateField('02/12/2026 08:15', 'publishedAt', { order: 'mdy', offsetMinutes: 0 }),
-      '2026-02-12T08:15:00.000Z',
+      { iso: '2026-02-12T08:15:00.000Z', hasZone: false, isOrderAmbiguous: true },
     );
     assert.throws(
       () => readDateField('12/13/2026', 'publishedAt'),

@@ -48,44 +48,44 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/** A date field read: ISO 8601 UTC, and how it was written. */
+export interface DateField {
+  iso: string;
+  /** The value named its zone (else it was read at the reading's offset). */
+  hasZone: boolean;
+  /** A numeric date whose day and month could be swapped (`02/12/2026`). */
+  isOrderAmbiguous: boolean;
+}
+
 /**
- * An item's date field as ISO 8601 UTC, read with the one date reader (`readDate`: day-first,
- * Vietnam time when no zone unless `reading` says otherwise). Throws `input.invalid` naming the
- * field, the value and why it is no date; `details.otherOrder` when the other day/month order
- * would read it.
+ * An item's date field read with the one date reader (`readDate`: day-first, Vietnam time when it
+ * names no zone, unless `reading` says otherwise). Throws `input.invalid` naming the field, the
+ * value and why it is no date, with `details.otherOrder` when the other day/month order reads it.
  */
 export function readDateField(
   value: string | number,
   field: string,
   reading: DateReadingOptions = {},
-): string {
+): DateField {
   const result = readDate(value, reading);
   const shown = JSON.stringify(value).slice(0, 80);
+  const refuse = (why: string, details: Record<string, unknown> = {}): LangngheError =>
+    new LangngheError('input.invalid', `${field}: not a valid date: ${shown} (${why})`, {
+      details: { field, ...details },
+    });
   if (!result.isRead)
-    throw new LangngheError(
-      'input.invalid',
-      `${field}: not a valid date: ${shown} (${result.problem})`,
-      {
-        details: {
-          field,
-          ...(result.otherOrder === undefined ? {} : { otherOrder: result.otherOrder }),
-        },
-      },
+    throw refuse(
+      result.problem,
+      result.otherOrder === undefined ? {} : { otherOrder: result.otherOrder },
     );
   const year = new Date(result.epochMs).getUTCFullYear();
-  if (year < 1990 || year > 2200)
-    throw new LangngheError(
-      'input.invalid',
-      `${field}: not a valid date: ${shown} (year ${year} is out of range)`,
-      {
-        details: { field },
-      },
-    );
-  return new Date(result.epochMs).toISOString();
+  if (year < 1990 || year > 2200) throw refuse(`year ${year} is out of range`);
+  const { hasZone, isOrderAmbiguous } = result;
+  return { iso: new Date(result.epochMs).toISOString(), hasZone, isOrderAmbiguous };
 }
 
 function toIso(value: string | number | undefined, field: string): string | undefined {
-  return value === undefined ? undefined : readDateField(value, field);
+  return value === undefined ? undefined : readDateField(value, field).iso;
 }
 
 function checkUrl(url: string | undefined): string | undefined {

@@ -52,12 +52,19 @@ export async function* readJsonLines(path: string): AsyncGenerator<FileRecord> {
   }
 }
 
+/** Path parts that would reach an object's prototype instead of a field of its own. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const parts = path.split('.');
+  if (parts.some((part) => PROTOTYPE_KEYS.has(part))) return;
   let node = target;
   for (const part of parts.slice(0, -1)) {
     node[part] ??= {};
-    node = node[part] as Record<string, unknown>;
+    const inner = node[part];
+    // `text` and `text.x` both as columns: the first one wins, rather than a crash.
+    if (typeof inner !== 'object' || inner === null) return;
+    node = inner as Record<string, unknown>;
   }
   node[parts.at(-1)!] = value;
 }
@@ -70,16 +77,43 @@ const NUMERIC = new Set([
   'author.followers',
 ]);
 
+/** How `readCsv` turns columns into fields. */
+export interface CsvOptions {
+  /** Field → column (`text=noi_dung`, `author.name=tac_gia`); columns not mapped keep their own name. */
+  mapping: Readonly<Record<string, string>>;
+  /** Fields the header must provide, by name or through `mapping`. */
+  required: readonly string[];
+  /** When given, a column naming no field in it is an error for the whole file (`--strict`). */
+  knownFields?: ReadonlySet<string>;
+}
+
+function headerProblems(header: readonly string[], options: CsvOptions): string[] {
+  const { mapping, required, knownFields } = options;
+  const byColumn = new Map(Object.entries(mapping).map(([field, column]) => [column, field]));
+  const missing = Object.values(mapping).filter((column) => !header.includes(column));
+  const absent = required.filter((field) => !(mapping[field] ?? header.includes(field)));
+  const unknown =
+    knownFields === undefined
+      ? []
+      : header.filter((column) => !knownFields.has(byColumn.get(column) ?? column));
+  return [
+    ...missing.map((c) => `the header lacks column "${c}" (from --map)`),
+    ...absent.map((f) => `the header lacks column for "${f}" (add it or use --map ${f}=COLUMN)`),
+    ...(unknown.length === 0
+      ? []
+      : [
+          `column(s) ${unknown.map((c) => `"${c}"`).join(', ')} name no post field ` +
+            '(map one with --map FIELD=COLUMN, or leave out --strict to ignore them)',
+        ]),
+  ];
+}
+
 /**
- * CSV with a header row. `mapping` is field → column (`text=noi_dung`, `author.name=tac_gia`);
- * columns not mapped keep their own name. A mapped column missing from the header is an error
- * for the whole file (thrown); a row that cannot be read is an error for that row only.
+ * CSV with a header row, columns named as fields or mapped to them (`options.mapping`). A header
+ * that lacks a mapped or required column, or (with `knownFields`) holds one naming no field, is
+ * an error for the whole file (thrown); a row that cannot be read is an error for that row only.
  */
-export async function* readCsv(
-  path: string,
-  mapping: Readonly<Record<string, string>>,
-  required: readonly string[],
-): AsyncGenerator<FileRecord> {
+export async function* readCsv(path: string, options: CsvOptions): AsyncGenerator<FileRecord> {
   const parser = createReadStream(path).pipe(
     parse({
       bom: true,
@@ -98,18 +132,10 @@ export async function* readCsv(
   }>) {
     if (header === undefined) {
       header = record.map((h) => h.trim());
-      const byColumn = new Map(Object.entries(mapping).map(([field, column]) => [column, field]));
-      const missing = Object.values(mapping).filter((column) => !header!.includes(column));
-      const absent = required.filter((field) => !(mapping[field] ?? header!.includes(field)));
-      if (missing.length > 0 || absent.length > 0) {
-        const names = [
-          ...missing.map((c) => `column "${c}" (from --map)`),
-          ...absent.map((f) => `column for "${f}" (add it or use --map ${f}=COLUMN)`),
-        ];
-        throw new Error(
-          `${path}: the header lacks ${names.join(', ')}; header is: ${header.join(', ')}`,
-        );
-      }
+      const problems = headerProblems(header, options);
+      if (problems.length > 0)
+        throw new Error(`${path}: ${problems.join('; ')}; header is: ${header.join(', ')}`);
+      const byColumn = new Map(Object.entries(options.mapping).map(([f, c]) => [c, f]));
       fields = header.map((column) => byColumn.get(column) ?? column);
       continue;
     }
