@@ -1,5 +1,5 @@
 import { foldText, isPlainText } from './fold.js';
-import { MAX_WORD_LENGTH, WordMemo, wordId, wordOf } from './word-table.js';
+import { MAX_WORD_LENGTH, WordMemo, wordGeneration, wordId, wordOf } from './word-table.js';
 
 export type TokenKind = 'word' | 'number' | 'url' | 'hashtag' | 'mention' | 'emoji';
 
@@ -229,9 +229,15 @@ export function tokenize(text: string): Token[] {
 
 /**
  * The tokens of {@link tokenize} and, per token, the word id (word-table.ts) of a word or number
- * of at most MAX_WORD_LENGTH code units, -1 for any other token.
+ * of at most MAX_WORD_LENGTH code units, -1 for any other token (and for all of them when the word
+ * table started afresh meanwhile). The ids are valid while `wordGeneration()` is `generation`.
  */
-export function tokenizeWithIds(text: string): { tokens: Token[]; ids: number[] } {
+export function tokenizeWithIds(text: string): {
+  tokens: Token[];
+  ids: number[];
+  generation: number;
+} {
+  const generation = wordGeneration();
   const tokens: Token[] = [];
   const ids: number[] = [];
   let i = 0;
@@ -284,7 +290,8 @@ export function tokenizeWithIds(text: string): { tokens: Token[]; ids: number[] 
     }
     i++;
   }
-  return { tokens, ids };
+  if (wordGeneration() !== generation) ids.fill(-1);
+  return { tokens, ids, generation: wordGeneration() };
 }
 
 /** The folded tokens of a text joined by single spaces: what `langnghe fold --tokens` reads as. */

@@ -6,7 +6,7 @@
  * instead of a slice and a `Map` lookup in every stage.
  *
  * Bounded: past MAX_WORDS distinct words the table starts afresh and its generation changes, which
- * empties every WordMemo. Ids are only compared within one generation.
+ * empties every WordMemo. Ids are only valid within one generation ({@link wordGeneration}).
  */
 
 const MAX_WORDS = 1 << 16;
@@ -62,6 +62,14 @@ export function wordId(text: string, start: number, end: number): number {
   hashes[id] = h;
   slots[slot] = id;
   return id;
+}
+
+/**
+ * The table's generation: ids taken in one generation mean nothing in the next. A caller that
+ * keeps ids (a cache of tokens) checks it before reading them again.
+ */
+export function wordGeneration(): number {
+  return generation;
 }
 
 /** The word of an id from {@link wordId} (the same string object every time). */
