@@ -139,6 +139,7 @@ describe('readDate', () => {
     assert.match(problem('02/12/2026 08:15 +1900'), /unknown zone/);
     assert.match(problem('not-a-date'), /no date/);
     assert.match(problem(''), /empty/);
+    assert.match(problem(`02/12/2026 ${' ,'.repeat(200)}`), /longer than 200 characters/);
     assert.match(problem('Mon, 23 Foo 2026 08:30:00 GMT'), /no date/);
     const byline = 'Bắt đầu bởi otofan, 23/11/2026 08:30';
     assert.match(problem(byline), /not part of a date/);

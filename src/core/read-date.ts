@@ -32,6 +32,9 @@ const MONTH_NAME_DAY = new RegExp(
   'u',
 );
 
+/** Longest text read as nothing but a date (`Thứ Tư, ngày 2 tháng Mười Hai năm 2026, 08:15 (GMT+7)` is 51). */
+const MAX_DATE_CHARS = 200;
+
 type Options = Required<Omit<DateReadingOptions, 'referenceMs'>> & { referenceMs?: number };
 
 /** A calendar day found in a text, and the text without it. */
@@ -219,6 +222,8 @@ export function readDate(value: string | number, options: DateReadingOptions = {
       .toLowerCase(),
   );
   if (text === '') return { isRead: false, problem: 'empty' };
+  if (!options.isEmbedded && text.length > MAX_DATE_CHARS)
+    return { isRead: false, problem: `longer than ${MAX_DATE_CHARS} characters` };
   if (/^\d{9,13}(?:\.\d+)?$/.test(text)) return readEpoch(Number(text));
   const offsetMinutes = options.offsetMinutes ?? VIETNAM_OFFSET_MINUTES;
   const iso = readIso(text, offsetMinutes);
