@@ -27,8 +27,8 @@ export interface HealthzResult {
   accepted: number;
   /** Requests answered other than 200. */
   failed: number;
-  slowestIngestMs: number;
-  slowestIngestItem: string;
+  /** The three slowest ingest requests: the item posted and the request's time. */
+  slowestIngests: { item: string; ms: number }[];
   healthzSamples: number;
   healthzP50Ms: number;
   healthzP99Ms: number;
@@ -152,20 +152,19 @@ export async function runHealthzUnderLoad(
     poller!.postMessage('stop');
     const { latencies, failed } = await polled;
     await poller!.terminate();
-    const slowest = ingested.reduce((a, b) => (b.ms > a.ms ? b : a));
+    const slowest = [...ingested].sort((a, b) => b.ms - a.ms).slice(0, 3);
     const result: HealthzResult = {
       requests: ingested.length,
       accepted: ingested.reduce((sum, r) => sum + r.accepted, 0),
       failed: ingested.filter((r) => r.status !== 200).length + failed,
-      slowestIngestMs: slowest.ms,
-      slowestIngestItem: slowest.name,
+      slowestIngests: slowest.map(({ name, ms }) => ({ item: name, ms })),
       healthzSamples: latencies.length,
       healthzP50Ms: percentile(latencies, 50),
       healthzP99Ms: percentile(latencies, 99),
       healthzMaxMs: Math.max(...latencies),
     };
     log(
-      `  /healthz over ${result.healthzSamples} polls: p99 ${result.healthzP99Ms.toFixed(1)} ms, max ${result.healthzMaxMs.toFixed(1)} ms; ${result.requests} ingest requests (${heard} live events), slowest ${result.slowestIngestMs.toFixed(0)} ms (${result.slowestIngestItem})`,
+      `  /healthz over ${result.healthzSamples} polls: p99 ${result.healthzP99Ms.toFixed(1)} ms, max ${result.healthzMaxMs.toFixed(1)} ms; ${result.requests} ingest requests (${heard} live events), slowest ${slowestOf(result)}`,
     );
     return result;
   } finally {
@@ -176,13 +175,16 @@ export async function runHealthzUnderLoad(
   }
 }
 
+function slowestOf(result: HealthzResult): string {
+  return result.slowestIngests.map((r) => `${r.item}: ${r.ms.toFixed(0)} ms`).join('; ');
+}
+
 export function healthzTable(result: HealthzResult): string {
   return table(
     [
       'ingest requests (items stored)',
       'failed',
-      'slowest ingest (ms)',
-      'item',
+      'slowest ingest requests',
       '/healthz polls',
       'p50 (ms)',
       'p99 (ms)',
@@ -192,8 +194,7 @@ export function healthzTable(result: HealthzResult): string {
       [
         `${result.requests} (${result.accepted})`,
         result.failed,
-        result.slowestIngestMs.toFixed(0),
-        result.slowestIngestItem,
+        slowestOf(result),
         result.healthzSamples,
         result.healthzP50Ms.toFixed(1),
         result.healthzP99Ms.toFixed(1),
