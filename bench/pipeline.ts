@@ -19,6 +19,8 @@ import { formatRate, median, table } from './stats.js';
 
 export interface PipelineBenchRow {
   variant: string;
+  /** Worker threads for enrichment and matching (0: all in the main thread). */
+  workers: number;
   posts: number;
   topics: number;
   postsPerSecond: number;
@@ -35,7 +37,8 @@ async function runOnce(
   items: Post[],
   queries: string[],
   isEnriched: boolean,
-): Promise<{ rate: number; matches: number }> {
+  workers: number,
+): Promise<{ rate: number; matches: number; rssPeak: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'langnghe-bench-'));
   const store = createSqliteStore({ path: join(dir, 'bench.sqlite') });
   const app = await createApp({
@@ -45,12 +48,15 @@ async function runOnce(
     enrich: isEnriched ? defaultEnricher : undefined,
     batchSize: 1_000,
     maxTopicsPerWorkspace: 100_000,
+    analysisWorkers: workers,
   });
   const scope = systemScope(DEFAULT_WORKSPACE_ID);
   // Topics are created through the app (their back-fill over the empty store is instant).
   for (const [i, query] of queries.entries())
     await app.createTopic(scope, { id: `t${i}`, name: `t${i}`, query });
   let matches = 0;
+  let rssPeak = 0;
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 100);
   const started = performance.now();
   const pending: Promise<{ matched: number }>[] = [];
   for (let i = 0; i < items.length; i += 1_000) {
@@ -59,46 +65,58 @@ async function runOnce(
   }
   for (const p of pending) matches += (await p).matched;
   const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
   await app.close();
   rmSync(dir, { recursive: true, force: true });
-  return { rate: items.length / seconds, matches };
+  return { rate: items.length / seconds, matches, rssPeak };
 }
 
+/**
+ * Each variant (with and without enrichment) in the main thread only and with 1 and 2 worker
+ * threads, the rounds interleaved so that a noisy moment hits every variant alike.
+ */
 export async function runPipelineBench(
-  options: { posts: number; topics: number; rounds: number },
+  options: { posts: number; topics: number; rounds: number; workers?: readonly number[] },
   log: (line: string) => void,
 ): Promise<PipelineBenchRow[]> {
   const items = posts(options.posts, 5);
   const queries = generateTopicQueries({ seed: 7, count: options.topics });
-  const rows: PipelineBenchRow[] = [];
-  for (const isEnriched of [false, true]) {
-    const rates: number[] = [];
-    let matches = 0;
-    for (let round = 0; round < options.rounds; round++) {
-      const result = await runOnce(items, queries, isEnriched);
-      rates.push(result.rate);
-      matches = result.matches;
+  const variants = [false, true].flatMap((isEnriched) =>
+    (options.workers ?? [0, 1, 2]).map((workers) => ({ isEnriched, workers })),
+  );
+  const rates = variants.map(() => [] as number[]);
+  const matches = variants.map(() => 0);
+  const rss = variants.map(() => 0);
+  for (let round = 0; round < options.rounds; round++) {
+    for (const [i, { isEnriched, workers }] of variants.entries()) {
+      const result = await runOnce(items, queries, isEnriched, workers);
+      rates[i]!.push(result.rate);
+      matches[i] = result.matches;
+      rss[i] = Math.max(rss[i]!, result.rssPeak);
     }
-    const row = {
+  }
+  return variants.map(({ isEnriched, workers }, i) => {
+    const row: PipelineBenchRow = {
       variant: isEnriched ? 'with enrichment' : 'normalize → match → store',
+      workers,
       posts: options.posts,
       topics: options.topics,
-      postsPerSecond: median(rates),
-      matchesPerPost: matches / options.posts,
+      postsPerSecond: median(rates[i]!),
+      matchesPerPost: matches[i]! / options.posts,
     };
-    rows.push(row);
     log(
-      `  ${row.variant}: ${formatRate(row.postsPerSecond)} posts/s (runs: ${rates.map(formatRate).join(', ')})`,
+      `  ${row.variant}, ${workers} worker(s): ${formatRate(row.postsPerSecond)} posts/s (runs: ${rates[i]!.map(formatRate).join(', ')}; RSS peak ${Math.round(rss[i]! / 2 ** 20)} MiB)`,
     );
-  }
-  return rows;
+    return row;
+  });
 }
 
 export function pipelineTable(rows: readonly PipelineBenchRow[]): string {
   return table(
-    ['pipeline', 'posts', 'topics', 'posts/s (median)', 'matches/post'],
+    ['pipeline', 'workers', 'posts', 'topics', 'posts/s (median)', 'matches/post'],
     rows.map((r) => [
       r.variant,
+      String(r.workers),
       r.posts.toLocaleString('en-US'),
       r.topics.toLocaleString('en-US'),
       formatRate(r.postsPerSecond),

@@ -1,3 +1,5 @@
+import type { Subject } from './subject.js';
+
 /** A running consumer; `stop` waits for the batch in hand to finish. */
 export interface Subscription {
   stop(): Promise<void>;
@@ -8,6 +10,11 @@ export interface ConsumeOptions {
   batchSize?: number;
   /** Times a failing batch is handed again before it is dropped and reported. Default 5. */
   maxAttempts?: number;
+  /**
+   * Batches handed out at once (default 1): with 2, the handler may work on the next batch while
+   * finishing this one (it must keep whatever order it needs itself).
+   */
+  concurrency?: number;
   /** Called when a batch is dropped after its last attempt. */
   onDrop?: (items: unknown[], error: unknown) => void;
 }
@@ -23,19 +30,26 @@ export interface ConsumeOptions {
  */
 export interface Bus {
   /** Resolves once every item is accepted by the bus (not yet handled). */
-  publish(subject: string, items: readonly unknown[]): Promise<void>;
+  publish<T>(subject: Subject<T>, items: readonly T[]): Promise<void>;
   /** Starts handing batches of the subject's items to `handler`, one batch at a time. */
-  consume(
-    subject: string,
-    handler: (items: unknown[]) => Promise<void>,
+  consume<T>(
+    subject: Subject<T>,
+    handler: (items: T[]) => Promise<void>,
     options?: ConsumeOptions,
   ): Subscription;
+  /**
+   * Hands `item` to every subscriber of a broadcast subject, in every process (a topic changed).
+   * Not queued: a subscriber that joins later starts from what is stored.
+   */
+  broadcast<T>(subject: Subject<T>, item: T): Promise<void>;
+  /** Calls `handler` with each item broadcast on the subject from now on, in order. */
+  subscribe<T>(subject: Subject<T>, handler: (item: T) => void): Subscription;
   /** Items accepted and not yet handled (including the batch in hand). */
-  depth(subject: string): number;
+  depth(subject: Subject<unknown>): number;
   /** How many items a subject's queue holds before `publish` waits. */
   readonly capacity: number;
   /** Resolves when every item accepted so far on the subject has been handled or dropped. */
-  drain(subject: string): Promise<void>;
+  drain(subject: Subject<unknown>): Promise<void>;
   /** Stops consumers after their current batch; later publishes fail with `bus.closed`. */
   close(): Promise<void>;
 }

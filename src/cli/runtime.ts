@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Clock } from '../core/clock.js';
@@ -130,6 +131,7 @@ export async function openRuntime(
     clock: options.clock ?? systemClock,
     enrich: options.enrich,
     maxTopicsPerWorkspace: config.maxTopicsPerWorkspace,
+    analysisWorkers: config.pipelineWorkers ?? Math.max(1, availableParallelism() - 1),
     sessions: {
       sessionHours: config.sessionHours,
       oidcDefaultMembership: config.oidcDefaultMembership,

@@ -278,6 +278,21 @@ const maxTopicsPerWorkspace = z
     expected: 'an integer 1–100000',
   });
 
+const pipelineWorkers = z
+  .number()
+  .int()
+  .min(0)
+  .max(64)
+  .optional()
+  .describe(
+    'Worker threads that enrich and match posts (0: all in the main thread). Default: one per core beyond the first, at least 1.',
+  )
+  .register(settingsRegistry, {
+    env: 'LANGNGHE_PIPELINE_WORKERS',
+    kind: 'integer',
+    expected: 'an integer 0–64',
+  });
+
 const sessionHours = z
   .number()
   .int()
@@ -403,6 +418,7 @@ export const configSchema = z.strictObject({
   rateLimitPerMinute,
   loginRateLimitPerMinute,
   maxTopicsPerWorkspace,
+  pipelineWorkers,
   sessionHours,
   cookieSecure,
   retention,

@@ -5,7 +5,7 @@ import { LangngheError, isLangngheError } from '../core/errors.js';
 import { DEFAULT_WORKSPACE_ID } from '../core/types.js';
 import { explainMatch, prepareDoc } from '../query/index.js';
 import type { Explanation } from '../query/index.js';
-import type { Bus, Subscription } from '../bus/index.js';
+import type { Bus, Subject, Subscription } from '../bus/index.js';
 import type { DeadLetterInput, Store, StoredPost } from '../store/index.js';
 import { isTransientStoreError } from '../store/index.js';
 import type { Enricher, MatchedItem, PipelineMessage } from './pipeline-message.js';
@@ -15,6 +15,7 @@ import { enrichStage } from './stages/enrich-stage.js';
 import { matchStage } from './stages/match-stage.js';
 import { storeStage } from './stages/store-stage.js';
 import type { WrittenItem } from './stages/store-stage.js';
+import { POSTS_INGEST } from './subjects.js';
 import type { TopicRegistry } from './topic-registry.js';
 
 export type { Enricher, Enrichment, PipelineMessage } from './pipeline-message.js';
@@ -100,7 +101,7 @@ export interface Pipeline {
   onMatched(listener: (event: MatchedPost) => void): () => void;
   counters(): PipelineCounters;
   health(): PipelineHealth;
-  readonly subject: string;
+  readonly subject: Subject<PipelineMessage>;
   /** Waits for accepted items, then stops consuming. */
   stop(): Promise<void>;
 }
@@ -114,11 +115,16 @@ export interface PipelineDeps {
   /** Where enrichment and matching run; default: in this thread, with `enrich` and `registry`. */
   analysis?: Analysis;
   batchSize?: number;
-  subject?: string;
+  subject?: Subject<PipelineMessage>;
   /** First pause after a transient store error (doubling up to `maxRetryDelayMs`); default 100. */
   retryDelayMs?: number;
   /** Longest pause between retries; default 5,000. */
   maxRetryDelayMs?: number;
+  /**
+   * Batches in the pipeline at once (default 1). With 2, the next batch is enriched and matched
+   * (in workers) while this one is written; writes still happen one batch at a time, in order.
+   */
+  concurrency?: number;
 }
 
 interface Ticket extends ItemOutcome {
@@ -148,9 +154,9 @@ async function then<A, B>(first: StageResult<A>, next: Stage<A, B>): Promise<Sta
 }
 
 export function createPipeline(deps: PipelineDeps): Pipeline {
-  const subject = deps.subject ?? 'posts.ingest';
+  const subject = deps.subject ?? POSTS_INGEST;
   const analysis = deps.analysis ?? createLocalAnalysis(deps.registry, deps.enrich);
-  const writing = storeStage(deps.store);
+  const storing = storeStage(deps.store);
   const firstDelay = deps.retryDelayMs ?? 100;
   const maxDelay = deps.maxRetryDelayMs ?? 5_000;
   const tickets = new Map<string, Ticket>();
@@ -169,6 +175,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   let health: PipelineHealth = { status: 'ok' };
   let isStopping = false;
   let subscription: Subscription | undefined;
+  /** The last batch's write: the next one waits for it, so batches are written in order. */
+  let lastWrite: Promise<unknown> = Promise.resolve();
 
   function settle(message: PipelineMessage, apply: (ticket: Ticket) => void): void {
     if (message.ticket === undefined) return;
@@ -217,7 +225,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
    */
   async function write(items: readonly MatchedItem[]): Promise<StageResult<WrittenItem>> {
     try {
-      return await retrying(() => writing.run(items));
+      return await retrying(() => storing.run(items));
     } catch (error) {
       if (isTransientStoreError(error) || (isLangngheError(error) && error.code === 'store.closed'))
         throw error;
@@ -286,7 +294,25 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     const deduped = await dedupeStage.run(batch);
     const kept = new Set(deduped.passed.map((p) => p.index));
     const messages = deduped.passed.map((p) => p.value);
-    const analyzed = await analysis.analyze(messages);
+    // Taken before the analysis, so batches are written in the order they arrived.
+    const previous = lastWrite;
+    let release!: () => void;
+    lastWrite = new Promise<void>((resolve) => (release = resolve));
+    try {
+      const analyzed = await analysis.analyze(messages);
+      await previous;
+      await finish(batch, kept, messages, analyzed);
+    } finally {
+      release();
+    }
+  }
+
+  async function finish(
+    batch: readonly PipelineMessage[],
+    kept: ReadonlySet<number>,
+    messages: readonly PipelineMessage[],
+    analyzed: StageResult<MatchedItem>,
+  ): Promise<void> {
     const written = await write(analyzed.passed.map((p) => p.value));
     const failures = [
       ...analyzed.failed.map((f) => ({
@@ -330,8 +356,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     subject,
     start() {
       isStopping = false;
-      subscription ??= deps.bus.consume(subject, (items) => process(items as PipelineMessage[]), {
+      subscription ??= deps.bus.consume(subject, (items) => process(items), {
         batchSize: deps.batchSize ?? 500,
+        concurrency: deps.concurrency ?? 1,
         onDrop: (items, error) => {
           // Only a bug or a closing store gets here: keep the items rather than lose them.
           counters.batchErrors++;

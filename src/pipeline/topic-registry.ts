@@ -26,6 +26,8 @@ export interface TopicRegistry {
   /** How many topics a workspace has (for its cap). */
   countOf(workspaceId: string): number;
   size(): number;
+  /** Every live topic. */
+  list(): LiveTopic[];
 }
 
 export function createTopicRegistry(): TopicRegistry {
@@ -63,5 +65,6 @@ export function createTopicRegistry(): TopicRegistry {
     },
     countOf: (workspaceId) => perWorkspace.get(workspaceId) ?? 0,
     size: () => topics.size,
+    list: () => [...topics.values()],
   };
 }

@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { memberScope, openApp } from '../../test/services/harness.js';
+import { createMemoryBus, queueSubject } from '../bus/index.js';
+import { createFixedClock } from '../core/clock.js';
+import { systemScope } from '../core/scope.js';
+import { createSqliteStore } from '../store/index.js';
 import type { MatchedEvent } from './app.js';
+import { createApp } from './create-app.js';
 
 test('ingest stores every good item and reports each bad one by its index', async () => {
   const { app, store, system, hoursAgo } = await openApp();
@@ -254,4 +259,40 @@ test('a selective condition is found among many posts in one call', async () => 
     'youtube:s799',
   ]);
   await app.close();
+});
+
+test('a topic made in one process is matched by every process on the bus, in and out of workers', async () => {
+  const clock = createFixedClock(Date.parse('2026-11-23T08:00:00Z'));
+  const store = createSqliteStore({ path: ':memory:', clock });
+  const bus = createMemoryBus();
+  const first = await createApp({ store, bus, clock, postsSubject: queueSubject('posts.a') });
+  const second = await createApp({
+    store,
+    bus,
+    clock,
+    analysisWorkers: 1,
+    postsSubject: queueSubject('posts.b'),
+  });
+  const system = systemScope('default');
+  try {
+    const topic = await first.createTopic(system, { name: 'Cây đổ', query: '"cây đổ"' });
+    const item = (id: string) => ({
+      id,
+      platform: 'facebook',
+      text: 'Cây đổ chắn ngang đường Lê Lợi',
+    });
+    assert.equal(
+      (await second.ingest(system, [item('x1')])).matched,
+      1,
+      'the other process sees it',
+    );
+    await first.updateTopic(system, topic.id, { query: 'ngập' });
+    assert.equal((await second.ingest(system, [item('x2')])).matched, 0, 'and its change');
+    await first.deleteTopic(system, topic.id);
+    await first.createTopic(system, { name: 'Lê Lợi', query: '"lê lợi"' });
+    assert.equal((await second.ingest(system, [item('x3')])).matched, 1);
+  } finally {
+    await second.close();
+    await first.close();
+  }
 });

@@ -1,12 +1,17 @@
 import type { Clock } from '../core/clock.js';
-import type { LangngheError } from '../core/errors.js';
-import { isLangngheError } from '../core/errors.js';
+import { randomUUID } from 'node:crypto';
+import { LangngheError, isLangngheError } from '../core/errors.js';
 import { requirePermission } from '../core/scope.js';
-import type { Bus } from '../bus/index.js';
+import type { Bus, Subject } from '../bus/index.js';
 import type { Store } from '../store/index.js';
 import { createPipeline } from '../pipeline/pipeline.js';
-import type { Enricher } from '../pipeline/pipeline.js';
+import type { Enricher, PipelineMessage } from '../pipeline/pipeline.js';
+import { defaultEnricher } from '../pipeline/default-enricher.js';
+import { TOPICS_CHANGED } from '../pipeline/subjects.js';
+import type { TopicChange } from '../pipeline/subjects.js';
 import { createTopicRegistry } from '../pipeline/topic-registry.js';
+import { createWorkerAnalysis } from '../pipeline/worker-analysis.js';
+import type { ParsedQuery } from '../query/index.js';
 import { createAccountService } from './accounts.js';
 import type { SessionSettings } from './accounts.js';
 import type { App } from './app.js';
@@ -42,6 +47,23 @@ export interface AppDeps {
   sessions?: Partial<SessionSettings>;
   /** Most topics one workspace may have. */
   maxTopicsPerWorkspace?: number;
+  /**
+   * Worker threads for enrichment and matching (0: in this thread, the default). Workers run
+   * the default enricher or none: `enrich` must be `defaultEnricher` or absent.
+   */
+  analysisWorkers?: number;
+  /** The subject the pipeline consumes (default `POSTS_INGEST`). */
+  postsSubject?: Subject<PipelineMessage>;
+}
+
+/** Which enricher a worker runs: functions do not cross threads, so only the known one can. */
+function enricherName(enrich: Enricher | undefined): 'default' | 'none' {
+  if (enrich === undefined) return 'none';
+  if (enrich === defaultEnricher) return 'default';
+  throw new LangngheError(
+    'config.invalid',
+    'analysis workers run the default enricher only; use analysisWorkers: 0 for another one',
+  );
 }
 
 /** Wires the store, bus and pipeline into the use cases every door calls. */
@@ -58,16 +80,45 @@ export async function createApp(deps: AppDeps): Promise<App> {
       }
     }
   }
+  const workers = deps.analysisWorkers ?? 0;
+  const analysis =
+    workers > 0
+      ? createWorkerAnalysis({
+          workers,
+          enricher: enricherName(deps.enrich),
+          topics: registry.list().map((live) => live.topic),
+        })
+      : undefined;
   const pipeline = createPipeline({
     store,
     bus: deps.bus,
     clock,
     registry,
     enrich: deps.enrich,
+    analysis,
+    subject: deps.postsSubject,
     batchSize: deps.batchSize,
     retryDelayMs: deps.retryDelayMs,
+    // With workers, the next batch is enriched and matched while this one is written.
+    concurrency: analysis === undefined ? 1 : 2,
   });
   pipeline.start();
+  // Topic changes: applied here at once, and sent on the bus for every other process's matcher.
+  const instanceId = randomUUID();
+  const applyTopicChange = (change: TopicChange, parsed?: ParsedQuery): void => {
+    try {
+      if (change.op === 'set') registry.setTopic(change.topic, parsed);
+      else registry.removeTopic(change.topicId);
+    } catch (error) {
+      if (!isLangngheError(error) || change.op !== 'set') throw error;
+      registry.removeTopic(change.topic.id);
+      deps.onTopicSkipped?.(change.topic.id, error);
+    }
+    analysis?.applyTopicChange(change);
+  };
+  const topicChanges = deps.bus.subscribe(TOPICS_CHANGED, (change) => {
+    if (change.origin !== instanceId) applyTopicChange(change);
+  });
   const audit = createAuditService(store);
   const privacy = createPrivacyService({ store, clock, audit });
   const accounts = createAccountService({ store, clock, audit, settings: deps.sessions });
@@ -78,6 +129,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     audit,
     privacy,
     maxTopicsPerWorkspace: deps.maxTopicsPerWorkspace,
+    async changeTopic(change: TopicChange, parsed?: ParsedQuery) {
+      applyTopicChange(change, parsed);
+      await deps.bus.broadcast(TOPICS_CHANGED, { ...change, origin: instanceId });
+    },
   };
   const live = createLiveMatches({ pipeline, registry, privacy });
   let isOpen = true;
@@ -130,6 +185,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     async close() {
       if (!isOpen) return;
       isOpen = false;
+      await topicChanges.stop();
       await pipeline.stop();
       await store.close();
     },

@@ -15,6 +15,7 @@ import {
 } from '../query/index.js';
 import type { ParsedQuery } from '../query/index.js';
 import type { Store, TimeRange, TopicMatch } from '../store/index.js';
+import type { TopicChange } from '../pipeline/subjects.js';
 import type { TopicRegistry } from '../pipeline/topic-registry.js';
 import type { BackfillResult, TopicTestResult } from './app.js';
 import type { AuditService } from './audit.js';
@@ -29,6 +30,11 @@ export interface TopicDeps {
   privacy: PrivacyService;
   /** Most topics one workspace may have (default `DEFAULT_MAX_TOPICS`). */
   maxTopicsPerWorkspace?: number;
+  /**
+   * Applies a stored change to this process's matcher and sends it on the bus to every other
+   * process's (`TOPICS_CHANGED`).
+   */
+  changeTopic(change: TopicChange, parsed?: ParsedQuery): Promise<void>;
 }
 
 const DAY_MS = 24 * 3600_000;
@@ -175,7 +181,7 @@ export async function createTopic(
     name: await checkName(deps, scope, input.name),
     query: text,
   });
-  deps.registry.setTopic(topic, parsed);
+  await deps.changeTopic({ op: 'set', topic }, parsed);
   await deps.audit.record(scope.principal, {
     action: 'topic.create',
     workspaceId: scope.workspaceId,
@@ -199,7 +205,7 @@ export async function updateTopic(
     name: patch.name === undefined ? undefined : await checkName(deps, scope, patch.name, id),
     query: checked?.text,
   });
-  deps.registry.setTopic(topic, checked?.parsed ?? deps.registry.get(id)?.parsed);
+  await deps.changeTopic({ op: 'set', topic }, checked?.parsed ?? deps.registry.get(id)?.parsed);
   await deps.audit.record(scope.principal, {
     action: 'topic.update',
     workspaceId: scope.workspaceId,
@@ -217,7 +223,7 @@ export async function deleteTopic(deps: TopicDeps, scope: Scope, id: string): Pr
   requirePermission(scope, 'topics:write');
   const topic = await ownTopic(deps, scope, id);
   await deps.store.deleteTopic(id);
-  deps.registry.removeTopic(id);
+  await deps.changeTopic({ op: 'remove', topicId: id });
   await deps.audit.record(scope.principal, {
     action: 'topic.delete',
     workspaceId: scope.workspaceId,

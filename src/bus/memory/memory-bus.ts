@@ -1,5 +1,6 @@
 import { LangngheError } from '../../core/errors.js';
 import type { Bus, ConsumeOptions, Subscription } from '../bus.js';
+import type { Subject } from '../subject.js';
 
 interface Queue {
   items: unknown[];
@@ -18,9 +19,10 @@ export function createMemoryBus(options: { capacity?: number } = {}): Bus {
   const capacity = options.capacity ?? 10_000;
   const queues = new Map<string, Queue>();
   const subscriptions = new Set<Subscription>();
+  const listeners = new Map<string, Set<(item: unknown) => void>>();
   let isClosed = false;
 
-  function queueOf(subject: string): Queue {
+  function queueOf({ name: subject }: Subject<unknown>): Queue {
     let queue = queues.get(subject);
     if (queue === undefined) {
       queue = {
@@ -50,7 +52,7 @@ export function createMemoryBus(options: { capacity?: number } = {}): Bus {
     if (waiting(queue) === 0 && queue.inFlight === 0) wake(queue.drainWaiters);
   }
 
-  async function publish(subject: string, items: readonly unknown[]): Promise<void> {
+  async function publish<T>(subject: Subject<T>, items: readonly T[]): Promise<void> {
     const queue = queueOf(subject);
     let offset = 0;
     while (offset < items.length) {
@@ -67,22 +69,22 @@ export function createMemoryBus(options: { capacity?: number } = {}): Bus {
     }
   }
 
-  function consume(
-    subject: string,
-    handler: (items: unknown[]) => Promise<void>,
+  function consume<T>(
+    subject: Subject<T>,
+    handler: (items: T[]) => Promise<void>,
     consumeOptions: ConsumeOptions = {},
   ): Subscription {
     const queue = queueOf(subject);
     const batchSize = consumeOptions.batchSize ?? 500;
     const maxAttempts = consumeOptions.maxAttempts ?? 5;
     let isStopped = false;
-    const loop = (async () => {
+    const lane = async (): Promise<void> => {
       while (!isStopped) {
         if (waiting(queue) === 0) {
           await new Promise<void>((resolve) => queue.itemWaiters.push(resolve));
           continue;
         }
-        const batch = queue.items.slice(queue.head, queue.head + batchSize);
+        const batch = queue.items.slice(queue.head, queue.head + batchSize) as T[];
         queue.head += batch.length;
         queue.inFlight += batch.length;
         for (let attempt = 1; ; attempt++) {
@@ -100,7 +102,9 @@ export function createMemoryBus(options: { capacity?: number } = {}): Bus {
         queue.inFlight -= batch.length;
         settle(queue);
       }
-    })();
+    };
+    const lanes = Math.max(1, consumeOptions.concurrency ?? 1);
+    const loop = Promise.all(Array.from({ length: lanes }, () => lane()));
     const subscription: Subscription = {
       async stop() {
         isStopped = true;
@@ -117,8 +121,24 @@ export function createMemoryBus(options: { capacity?: number } = {}): Bus {
     capacity,
     publish,
     consume,
+    async broadcast(subject, item) {
+      if (isClosed) throw new LangngheError('bus.closed', 'the bus is closed');
+      // A copy per subscriber, as another process would get: no one shares the sender's object.
+      for (const listener of listeners.get(subject.name) ?? []) listener(structuredClone(item));
+    },
+    subscribe<T>(subject: Subject<T>, handler: (item: T) => void) {
+      let set = listeners.get(subject.name);
+      if (set === undefined) listeners.set(subject.name, (set = new Set()));
+      const listener = handler as (item: unknown) => void;
+      set.add(listener);
+      return {
+        async stop() {
+          set.delete(listener);
+        },
+      };
+    },
     depth: (subject) => {
-      const queue = queues.get(subject);
+      const queue = queues.get(subject.name);
       return queue === undefined ? 0 : waiting(queue) + queue.inFlight;
     },
     async drain(subject) {
@@ -128,6 +148,7 @@ export function createMemoryBus(options: { capacity?: number } = {}): Bus {
     },
     async close() {
       isClosed = true;
+      listeners.clear();
       await Promise.all([...subscriptions].map((s) => s.stop()));
       for (const queue of queues.values()) wake(queue.spaceWaiters);
     },

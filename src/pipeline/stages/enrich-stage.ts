@@ -1,6 +1,6 @@
 import { foldText } from '../../nlp/fold.js';
 import type { StoredPost } from '../../store/index.js';
-import type { EnrichedPost, Enricher, PipelineMessage } from '../pipeline-message.js';
+import type { EnrichedPost, Enricher, Enrichment, PipelineMessage } from '../pipeline-message.js';
 import type { Stage } from '../stage.js';
 import { perItemStage } from '../stage.js';
 
@@ -13,19 +13,39 @@ function isLongEnough(text: string): boolean {
   return false;
 }
 
+/** What enrichment adds to a message: computed where the work runs, applied where it is stored. */
+export interface Additions extends Enrichment {
+  folded: string;
+}
+
+/** The enrichment of one message (pure; throws only when the enricher does). */
+export function enrichmentOf(message: PipelineMessage, enrich?: Enricher): Additions {
+  const { post } = message;
+  const added: Additions = {
+    ...(enrich?.(post) ?? {}),
+    folded: foldText(`${post.title ?? ''}\n${post.text}`),
+  };
+  if (added.simhash !== undefined && !isLongEnough(post.text)) delete added.simhash;
+  return added;
+}
+
+/** The post as the store keeps it: the message's post with its additions. */
+export function applyEnrichment(message: PipelineMessage, added: Additions): EnrichedPost {
+  const { post } = message;
+  const stored: StoredPost = { ...post, folded: added.folded };
+  if (message.truncated) stored.truncated = true;
+  if (message.privateTo !== undefined) stored.privateTo = message.privateTo;
+  if (added.labels !== undefined) stored.labels = added.labels;
+  if (added.enrichment !== undefined) stored.enrichment = added.enrichment;
+  if (stored.lang === undefined && added.lang !== undefined) stored.lang = added.lang;
+  const enriched: EnrichedPost = { message, post: stored };
+  if (added.simhash !== undefined) enriched.simhash = added.simhash;
+  return enriched;
+}
+
 /** Folds the text once (for the store's index) and adds the enricher's labels and SimHash. */
 export function enrichStage(enrich?: Enricher): Stage<PipelineMessage, EnrichedPost> {
-  return perItemStage('enrich', (message): EnrichedPost => {
-    const { post } = message;
-    const added = enrich?.(post) ?? {};
-    const stored: StoredPost = { ...post, folded: foldText(`${post.title ?? ''}\n${post.text}`) };
-    if (message.truncated) stored.truncated = true;
-    if (message.privateTo !== undefined) stored.privateTo = message.privateTo;
-    if (added.labels !== undefined) stored.labels = added.labels;
-    if (added.enrichment !== undefined) stored.enrichment = added.enrichment;
-    if (stored.lang === undefined && added.lang !== undefined) stored.lang = added.lang;
-    const enriched: EnrichedPost = { message, post: stored };
-    if (added.simhash !== undefined && isLongEnough(post.text)) enriched.simhash = added.simhash;
-    return enriched;
-  });
+  return perItemStage('enrich', (message) =>
+    applyEnrichment(message, enrichmentOf(message, enrich)),
+  );
 }
