@@ -1,7 +1,8 @@
 import { foldText } from './fold.js';
 import { isTeencodeKey, squeezeRepeats, teencodeFor, type TeencodeContext } from './teencode.js';
 import { emojiClass, emoticonClass, laughOrCryClass } from './models/emoticons.js';
-import { scanText, type Scanned } from './models/scan-text.js';
+import { scanTextWithIds, type Scanned } from './models/scan-text.js';
+import { WordMemo } from './word-table.js';
 
 /**
  * One token as the models see it, with its place in the original text. Several tokens share a
@@ -58,30 +59,34 @@ interface WordInfo {
   readonly teencode: boolean;
 }
 
-/** Memo of WordInfo by a word's text; cleared past MAX_MEMO (bounded memory). */
-const wordMemo = new Map<string, WordInfo>();
-const MAX_MEMO = 50_000;
+/** WordInfo by word id (word-table.ts); a word too long to have one is read each time. */
+const wordInfos = new WordMemo<WordInfo>();
 
-function infoOf(text: string): WordInfo {
-  let info = wordMemo.get(text);
+function readWord(text: string): WordInfo {
+  const key = wordKey(text);
+  const first = key.charCodeAt(0);
+  const emo =
+    first === 0x68 || first === 0x6b
+      ? (laughOrCryClass(text.toLowerCase()) ?? laughOrCryClass(key))
+      : undefined;
+  return { key, folded: foldText(key), emo, teencode: isTeencodeKey(key) };
+}
+
+function infoOf(text: string, id: number): WordInfo {
+  if (id < 0) return readWord(text);
+  let info = wordInfos.get(id);
   if (info === undefined) {
-    if (wordMemo.size >= MAX_MEMO) wordMemo.clear();
-    const key = wordKey(text);
-    const first = key.charCodeAt(0);
-    const emo =
-      first === 0x68 || first === 0x6b
-        ? (laughOrCryClass(text.toLowerCase()) ?? laughOrCryClass(key))
-        : undefined;
-    info = { key, folded: foldText(key), emo, teencode: isTeencodeKey(key) };
-    wordMemo.set(text, info);
+    info = readWord(text);
+    wordInfos.set(id, info);
   }
   return info;
 }
 
 function scan(text: string): Raw[] {
-  return scanText(text).map((s) => {
+  const ids: number[] = [];
+  return scanTextWithIds(text, ids).map((s, k) => {
     if (s.kind === 'word') {
-      const info = infoOf(s.text);
+      const info = infoOf(s.text, ids[k]!);
       return {
         kind: s.kind,
         text: s.text,

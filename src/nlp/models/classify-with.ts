@@ -123,13 +123,29 @@ function tokenSums(w: Int8Array, stride: number, features: Features): Int32Array
   return sums;
 }
 
-/** tokenSums for two three-label models together, unrolled: the loads overlap better. */
+/**
+ * tokenSums for two three-label models together, unrolled. Features come in runs of one owner
+ * (each pass of the featurizer walks the tokens in order), so a run is summed in locals and added
+ * once: integer sums, the same whatever the order.
+ */
 function sumsOfSix(w: Int8Array, features: Features, sums: Int32Array): void {
   const { indices, owners, count } = features;
+  let at = -1;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  let s5 = 0;
   for (let i = 0; i < count; i++) {
     const base = indices[i]! * 6;
     const packed = owners[i]!;
-    const at = (packed >> 1) * 6;
+    const owner = (packed >> 1) * 6;
+    if (owner !== at) {
+      if (at >= 0) addSix(sums, at, s0, s1, s2, s3, s4, s5);
+      at = owner;
+      s0 = s1 = s2 = s3 = s4 = s5 = 0;
+    }
     const v0 = w[base]!;
     const v1 = w[base + 1]!;
     const v2 = w[base + 2]!;
@@ -137,27 +153,41 @@ function sumsOfSix(w: Int8Array, features: Features, sums: Int32Array): void {
     const v4 = w[base + 4]!;
     const v5 = w[base + 5]!;
     if ((packed & 1) === 1 && at > 0) {
-      sums[at]! += v0;
-      sums[at + 1]! += v1;
-      sums[at + 2]! += v2;
-      sums[at + 3]! += v3;
-      sums[at + 4]! += v4;
-      sums[at + 5]! += v5;
-      sums[at - 6]! += v0;
-      sums[at - 5]! += v1;
-      sums[at - 4]! += v2;
-      sums[at - 3]! += v3;
-      sums[at - 2]! += v4;
-      sums[at - 1]! += v5;
+      s0 += v0;
+      s1 += v1;
+      s2 += v2;
+      s3 += v3;
+      s4 += v4;
+      s5 += v5;
+      addSix(sums, at - 6, v0, v1, v2, v3, v4, v5);
     } else {
-      sums[at]! += 2 * v0;
-      sums[at + 1]! += 2 * v1;
-      sums[at + 2]! += 2 * v2;
-      sums[at + 3]! += 2 * v3;
-      sums[at + 4]! += 2 * v4;
-      sums[at + 5]! += 2 * v5;
+      s0 += 2 * v0;
+      s1 += 2 * v1;
+      s2 += 2 * v2;
+      s3 += 2 * v3;
+      s4 += 2 * v4;
+      s5 += 2 * v5;
     }
   }
+  if (at >= 0) addSix(sums, at, s0, s1, s2, s3, s4, s5);
+}
+
+function addSix(
+  sums: Int32Array,
+  at: number,
+  v0: number,
+  v1: number,
+  v2: number,
+  v3: number,
+  v4: number,
+  v5: number,
+): void {
+  sums[at]! += v0;
+  sums[at + 1]! += v1;
+  sums[at + 2]! += v2;
+  sums[at + 3]! += v3;
+  sums[at + 4]! += v4;
+  sums[at + 5]! += v5;
 }
 
 /** Where one model's labels sit in the token sums: `sums[token * stride + offset + label]`. */

@@ -1,5 +1,6 @@
 import { DOMAIN_SOURCE } from '../teencode.js';
 import { EMOTICON_SOURCE } from './emoticons.js';
+import { MAX_WORD_LENGTH, wordGeneration, wordId, wordOf } from '../word-table.js';
 
 /** What a stretch of text is, for the model normalizer. */
 export type ScanKind =
@@ -50,8 +51,12 @@ const EMOTICON = sticky(EMOTICON_SOURCE);
 const EMOJI = sticky(
   String.raw`[\u{1F1E6}-\u{1F1FF}]{2}|\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic}\uFE0F?)*`,
 );
-const EMOTICON_START = new Set([...':;=xX<^tT->@'].map((ch) => ch.charCodeAt(0)));
-const PUNCT = new Set([...'!?！？.,;:…()[]{}"“”«»\n\r|/\\–—-'].map((ch) => ch.charCodeAt(0)));
+/** Per UTF-16 code unit: may start an ASCII emoticon (1), is punctuation (2). */
+const CHAR_FLAGS = new Uint8Array(0x10000);
+const EMOTICON_START = 1;
+const PUNCT = 2;
+for (const ch of ':;=xX<^tT->@') CHAR_FLAGS[ch.charCodeAt(0)]! |= EMOTICON_START;
+for (const ch of '!?！？.,;:…()[]{}"“”«»\n\r|/\\–—-') CHAR_FLAGS[ch.charCodeAt(0)]! |= PUNCT;
 
 function stickyAt(pattern: RegExp, text: string, i: number): string | undefined {
   pattern.lastIndex = i;
@@ -121,7 +126,7 @@ function wordLike(text: string, i: number, end: number): Scanned | undefined {
 
 function punctEnd(text: string, i: number): number {
   let j = i + 1;
-  while (j < text.length && PUNCT.has(text.charCodeAt(j))) j++;
+  while (j < text.length && (CHAR_FLAGS[text.charCodeAt(j)]! & PUNCT) !== 0) j++;
   return j;
 }
 
@@ -138,16 +143,23 @@ function mayStartEmoticon(text: string, i: number, code: number): boolean {
   return true;
 }
 
+/** The word id (word-table.ts) of the last word scanAt found, when it had one. */
+let lastWordId = -1;
+
 /** The stretch starting at i (a word character or not), or undefined when i starts nothing. */
 function scanAt(text: string, i: number): Scanned | undefined {
   const code = text.charCodeAt(i);
-  if (EMOTICON_START.has(code) && mayStartEmoticon(text, i, code)) {
+  if ((CHAR_FLAGS[code]! & EMOTICON_START) !== 0 && mayStartEmoticon(text, i, code)) {
     const emoticon = stickyAt(EMOTICON, text, i);
     if (emoticon !== undefined) return { kind: 'emoticon', text: emoticon, start: i };
   }
   if (wordCharLength(text, i) > 0) {
     const end = wordEnd(text, i);
-    return wordLike(text, i, end) ?? { kind: 'word', text: text.slice(i, end), start: i };
+    const found = wordLike(text, i, end);
+    if (found !== undefined) return found;
+    if (end - i > MAX_WORD_LENGTH) return { kind: 'word', text: text.slice(i, end), start: i };
+    lastWordId = wordId(text, i, end);
+    return { kind: 'word', text: wordOf(lastWordId), start: i };
   }
   if ((code === 0x23 || code === 0xff03) && wordCharLength(text, i + 1) > 0) {
     return { kind: 'hashtag', text: text.slice(i, wordEnd(text, i + 1)), start: i };
@@ -156,7 +168,8 @@ function scanAt(text: string, i: number): Scanned | undefined {
     const mention = stickyAt(MENTION, text, i);
     if (mention !== undefined) return { kind: 'mention', text: mention, start: i };
   }
-  if (PUNCT.has(code)) return { kind: 'punct', text: text.slice(i, punctEnd(text, i)), start: i };
+  if ((CHAR_FLAGS[code]! & PUNCT) !== 0)
+    return { kind: 'punct', text: text.slice(i, punctEnd(text, i)), start: i };
   if (code >= 0x2000) {
     const emoji = stickyAt(EMOJI, text, i);
     if (emoji !== undefined) return { kind: 'emoji', text: emoji, start: i };
@@ -171,16 +184,28 @@ function scanAt(text: string, i: number): Scanned | undefined {
  * scanner (regexes only where a rare token may start): this runs on every post.
  */
 export function scanText(text: string): Scanned[] {
+  return scanTextWithIds(text, []);
+}
+
+/**
+ * {@link scanText}, also pushing onto `ids` each stretch's word id (word-table.ts): an interned
+ * word's, or -1 (any other stretch, and every one when the word table started afresh meanwhile).
+ */
+export function scanTextWithIds(text: string, ids: number[]): Scanned[] {
+  const generation = wordGeneration();
   const out: Scanned[] = [];
   let i = 0;
   while (i < text.length) {
+    lastWordId = -1;
     const found = scanAt(text, i);
     if (found === undefined) {
       i++;
       continue;
     }
     out.push(found);
+    ids.push(lastWordId);
     i = found.start + Math.max(1, found.text.length);
   }
+  if (wordGeneration() !== generation) ids.fill(-1);
   return out;
 }
