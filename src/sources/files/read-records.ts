@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
+import { LangngheError } from '../../core/errors.js';
 
 /** One record of an import file: its decoded value or why it could not be read. */
 export interface FileRecord {
@@ -111,7 +112,8 @@ function headerProblems(header: readonly string[], options: CsvOptions): string[
 /**
  * CSV with a header row, columns named as fields or mapped to them (`options.mapping`). A header
  * that lacks a mapped or required column, or (with `knownFields`) holds one naming no field, is
- * an error for the whole file (thrown); a row that cannot be read is an error for that row only.
+ * an error for the whole file (`input.invalid`, thrown); a row that cannot be read is an error
+ * for that row only.
  */
 export async function* readCsv(path: string, options: CsvOptions): AsyncGenerator<FileRecord> {
   const parser = createReadStream(path).pipe(
@@ -134,7 +136,10 @@ export async function* readCsv(path: string, options: CsvOptions): AsyncGenerato
       header = record.map((h) => h.trim());
       const problems = headerProblems(header, options);
       if (problems.length > 0)
-        throw new Error(`${path}: ${problems.join('; ')}; header is: ${header.join(', ')}`);
+        throw new LangngheError(
+          'input.invalid',
+          `${path}: ${problems.join('; ')}; header is: ${header.join(', ')}`,
+        );
       const byColumn = new Map(Object.entries(options.mapping).map(([f, c]) => [c, f]));
       fields = header.map((column) => byColumn.get(column) ?? column);
       continue;
