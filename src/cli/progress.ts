@@ -6,7 +6,7 @@ import type { Writable } from 'node:stream';
  * a plain line every ten seconds.
  */
 export interface Progress {
-  /** `done` of `total` (bytes of the file, or items), `items` handled so far; cheap to call often. */
+  /** `done` of `total` (bytes of the file, or items), `items` handled so far; cheap to call. */
   update(done: number, items: number): void;
   /** Clears the progress line and prints the summary. */
   finish(summary: string): void;
@@ -59,7 +59,7 @@ export function formatProgress(state: ProgressState, hasBar: boolean): string {
   return `${state.label} ${bar}${share}  ${items}  ${perSecond}  ETA ${formatDuration(eta)}`;
 }
 
-/** `total` and `done` are in the same unit (bytes of the file, or items); `items` counts records. */
+/** `total` and `done` are in one unit (bytes of the file, or items); `items` counts records. */
 export function createProgress(options: {
   stream: Writable;
   isTty: boolean;

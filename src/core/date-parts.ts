@@ -3,9 +3,12 @@ import { END, START } from './date-words.js';
 /** The order of a numeric date's first two numbers: day-first (Vietnam) or month-first (US). */
 export type DateOrder = 'dmy' | 'mdy';
 
-/** How to read what a date leaves unsaid. Every door (files, API, feeds, pages) reads with these. */
+/** How to read what a date leaves unsaid: every door (files, API, feeds, pages) uses these. */
 export interface DateReadingOptions {
-  /** `02/12/2026` is 2 December (`dmy`, the default) or February 12 (`mdy`); `yyyy-mm-dd` is always year first. */
+  /**
+   * `02/12/2026` is 2 December (`dmy`, the default) or February 12 (`mdy`); `yyyy-mm-dd` is
+   * always year first.
+   */
   order?: DateOrder;
   /** Minutes east of UTC for a date that names no zone; Asia/Ho_Chi_Minh (+07:00) by default. */
   offsetMinutes?: number;
@@ -14,7 +17,10 @@ export interface DateReadingOptions {
    * without it they are refused.
    */
   referenceMs?: number;
-  /** Whether the date may sit inside other text (a page's byline); else every word must belong to the date. */
+  /**
+   * Whether the date may sit inside other text (a page's byline); else every word must belong to
+   * the date.
+   */
   isEmbedded?: boolean;
 }
 
@@ -84,7 +90,7 @@ export function cut(text: string, match: RegExpExecArray): string {
   return `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`;
 }
 
-/** Milliseconds of a fraction of a second as written after the point (`5` → 500, `123456` → 123). */
+/** Milliseconds of a fraction of a second written after the point (`5` → 500, `123456` → 123). */
 export function fraction(text: string | undefined): number {
   return Number((text ?? '0').slice(0, 3).padEnd(3, '0'));
 }
@@ -127,7 +133,10 @@ function withMeridiem(hour: number, mark: string | undefined): number {
   return hour === 12 ? 0 : hour;
 }
 
-/** The first clock time in lower-cased `text` (`08:15`, `8h15`, `8 giờ`, `8:15 pm`, `08:15 CH`); midnight when none. */
+/**
+ * The first clock time in lower-cased `text` (`08:15`, `8h15`, `8 giờ`, `8:15 pm`, `08:15 ch`);
+ * midnight when none.
+ */
 export function findTime(text: string): FoundTime {
   const match = TIME.exec(text);
   if (match === null)

@@ -1,7 +1,7 @@
 import { cut } from './date-parts.js';
 import { END, START } from './date-words.js';
 
-/** Vietnam's offset (Asia/Ho_Chi_Minh, UTC+7, no daylight saving), taken for dates that name no zone. */
+/** Vietnam's offset (Asia/Ho_Chi_Minh, UTC+7, no daylight saving), for dates that name no zone. */
 export const VIETNAM_OFFSET_MINUTES = 420;
 
 /**

@@ -32,7 +32,10 @@ const MONTH_NAME_DAY = new RegExp(
   'u',
 );
 
-/** Longest text read as nothing but a date (`Thứ Tư, ngày 2 tháng Mười Hai năm 2026, 08:15 (GMT+7)` is 51). */
+/**
+ * Longest text read as nothing but a date; `Thứ Tư, ngày 2 tháng Mười Hai năm 2026, 08:15 (GMT+7)`
+ * is 51.
+ */
 const MAX_DATE_CHARS = 200;
 
 type Options = Required<Omit<DateReadingOptions, 'referenceMs'>> & { referenceMs?: number };
@@ -238,7 +241,10 @@ export function readDate(value: string | number, options: DateReadingOptions = {
   });
 }
 
-/** How dates were read, for a summary: `dates read day-first (dd/mm/yyyy), zone-less times as Asia/Ho_Chi_Minh (+07:00)`. */
+/**
+ * How dates were read, for a summary: `dates read day-first (dd/mm/yyyy), zone-less times as
+ * Asia/Ho_Chi_Minh (+07:00)`.
+ */
 export function describeDateReading(options: DateReadingOptions = {}): string {
   const order =
     (options.order ?? 'dmy') === 'dmy' ? 'day-first (dd/mm/yyyy)' : 'month-first (mm/dd/yyyy)';

@@ -8,7 +8,7 @@ import { readDateField } from '../../pipeline/post-input.js';
 export interface PrepareOptions {
   /** Day/month order and the offset of zone-less times, one reading for the whole file. */
   dates: Required<Pick<DateReadingOptions, 'order' | 'offsetMinutes'>>;
-  /** Keep fields `Post` does not know, for ingest to refuse (`--strict`); else drop them, warning once. */
+  /** Keep unknown fields for ingest to refuse (`--strict`); else drop them, warning once. */
   isStrict: boolean;
   /** Platform of a record that names none. */
   platform?: string;

@@ -80,7 +80,7 @@ const NUMERIC = new Set([
 
 /** How `readCsv` turns columns into fields. */
 export interface CsvOptions {
-  /** Field → column (`text=noi_dung`, `author.name=tac_gia`); columns not mapped keep their own name. */
+  /** Field → column (`text=noi_dung`, `author.name=tac_gia`); other columns keep their own name. */
   mapping: Readonly<Record<string, string>>;
   /** Fields the header must provide, by name or through `mapping`. */
   required: readonly string[];
