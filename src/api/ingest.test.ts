@@ -58,6 +58,25 @@ describe('POST /api/ingest', () => {
     assert.ok(await h.store.getPost('facebook:n3'));
   });
 
+  it('with wait=false answers 202 once the bus has the items, and stores them', async () => {
+    const body = [post('q1'), 'not json', post('q2')].join('\n');
+    const res = await ingest(body, {}, '/api/ingest?wait=false');
+    assert.equal(res.statusCode, 202, res.body);
+    const result = res.json();
+    assert.equal(result.accepted, 2);
+    assert.equal(result.queued, 2);
+    assert.equal(result.inserted, 0);
+    assert.deepEqual(
+      result.errors.map((e: { line: number }) => e.line),
+      [2],
+    );
+    const end = Date.now() + 5_000;
+    while ((await h.store.getPost('facebook:q2')) === undefined && Date.now() < end)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.ok(await h.store.getPost('facebook:q1'));
+    assert.ok(await h.store.getPost('facebook:q2'));
+  });
+
   it('numbers invalid posts by line, counting blank lines, CRLF and a byte-order mark', async () => {
     const bad = JSON.stringify({ id: 'x', platform: 'myspace', text: 'y' });
     const body = `\uFEFF${post('c1')}\r\n\r\n${bad}\r\n${post('c2')}\r\n`;

@@ -91,10 +91,11 @@ export interface Pipeline {
   /**
    * Publishes posts and, in this process, resolves when they have been processed. With `timeoutMs`,
    * rejects with `pipeline.unavailable` when they are not processed by then (they stay queued).
+   * With `isWaiting: false`, resolves (all counts 0) once the bus has accepted them.
    */
   submit(
     messages: readonly Omit<PipelineMessage, 'ticket'>[],
-    options?: { timeoutMs?: number },
+    options?: { timeoutMs?: number; isWaiting?: boolean },
   ): Promise<ItemOutcome>;
   /** Runs the stages over one batch (what the bus consumer calls). */
   process(messages: readonly PipelineMessage[]): Promise<void>;
@@ -387,6 +388,11 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     },
     async submit(messages, options = {}) {
       if (messages.length === 0) return { inserted: 0, updated: 0, matched: 0, failed: [] };
+      if (options.isWaiting === false) {
+        counters.postsIngested += messages.length;
+        await deps.bus.publish(subject, messages);
+        return { inserted: 0, updated: 0, matched: 0, failed: [] };
+      }
       const ticket = randomUUID();
       const done = new Promise<ItemOutcome>((resolve) => {
         tickets.set(ticket, {

@@ -24,6 +24,8 @@ export interface IngestResult {
   inserted: number;
   updated: number;
   matched: number;
+  /** With `isWaiting: false`: items the bus accepted, not yet stored. */
+  queued?: number;
   errors: IngestItemError[];
 }
 
@@ -109,6 +111,11 @@ export interface App {
       firstIndex?: number;
       /** Reject fields a post does not have (default true); false ignores them. */
       isStrict?: boolean;
+      /**
+       * Default true: resolves once the items are stored (or refused). False: once the bus has
+       * accepted them; what becomes of each shows in the store and the dead letters.
+       */
+      isWaiting?: boolean;
     },
   ): Promise<IngestResult>;
   search(scope: Scope, params: SearchParams): Promise<SearchResult>;

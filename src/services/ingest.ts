@@ -110,6 +110,12 @@ export async function ingestItems(
   // it and sends it again, rather than queueing more behind the ones waiting.
   if (messages.length > 0 && deps.pipeline.health().status === 'degraded')
     throw unavailable(deps.pipeline.health());
+  if (options.isWaiting === false) {
+    await deps.pipeline.submit(messages, { isWaiting: false });
+    errors.sort((a, b) => a.index - b.index);
+    const accepted = messages.length;
+    return { accepted, inserted: 0, updated: 0, matched: 0, queued: accepted, errors };
+  }
   const outcome = await deps.pipeline.submit(messages, { timeoutMs: deps.waitMs ?? 30_000 });
   for (const failure of outcome.failed)
     errors.push({

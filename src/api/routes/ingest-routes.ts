@@ -48,7 +48,7 @@ export function registerIngestRoutes(api: FastifyInstance, ctx: RouteContext): v
       { parseAs: 'buffer', bodyLimit: bodyLimitBytes },
       (_request, body, done) => done(null, body),
     );
-    scope.post<{ Querystring: { sourceId?: string } }>(
+    scope.post<{ Querystring: { sourceId?: string; wait?: 'true' | 'false' } }>(
       INGEST_ROUTE,
       {
         bodyLimit: bodyLimitBytes,
@@ -58,11 +58,12 @@ export function registerIngestRoutes(api: FastifyInstance, ctx: RouteContext): v
             'Requires an API token (or session) with ingest:write in the workspace: `Authorization: Bearer <token>`. Content-Type application/x-ndjson: each line is read on its own; a bad line (invalid UTF-8, malformed JSON, invalid post) is reported in `errors` with its line number and the rest is stored. application/json: an array of posts, errors by index. Bodies over bodyLimitBytes get 413.',
           tags: ['ingest'],
           querystring: ingestQuery,
-          response: { 200: ingestResponse },
+          response: { 200: ingestResponse, 202: ingestResponse },
         }),
       },
-      async (request) => {
+      async (request, reply) => {
         const body = readBody(request);
+        const isWaiting = request.query.wait !== 'false';
         const result =
           body.items.length === 0
             ? { accepted: 0, inserted: 0, updated: 0, matched: 0, errors: [] }
@@ -70,8 +71,11 @@ export function registerIngestRoutes(api: FastifyInstance, ctx: RouteContext): v
                 sourceId: request.query.sourceId,
                 unit: 'index',
                 firstIndex: 0,
+                isWaiting,
               });
-        return { ...result, errors: mergeErrors(body, result) };
+        return reply
+          .code(isWaiting ? 200 : 202)
+          .send({ ...result, errors: mergeErrors(body, result) });
       },
     );
   });

@@ -97,6 +97,12 @@ export const sourceListResponse = z.object({ sources: z.array(sourceSchema) });
 
 export const ingestQuery = z.strictObject({
   sourceId: idString.optional().describe('Source to credit items without a sourceId to'),
+  wait: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe(
+      'false: answer 202 as soon as the bus has accepted the items (inserted/matched stay 0, `queued` says how many); default true: once they are stored',
+    ),
 });
 
 export const ingestResponse = z.object({
@@ -104,6 +110,7 @@ export const ingestResponse = z.object({
   inserted: z.number().int(),
   updated: z.number().int(),
   matched: z.number().int(),
+  queued: z.number().int().optional().describe('With wait=false: items accepted by the bus'),
   errors: z.array(
     z.object({
       line: z.number().int().optional().describe('1-based line of an NDJSON body'),
