@@ -1,5 +1,6 @@
 /**
- * `/healthz` while hostile posts are ingested: the server as `langnghe serve` builds it (the
+ * `/healthz` while hostile posts are ingested (the hostile HTML items, then those and the hostile
+ * matcher posts, each set to a fresh server): the server as `langnghe serve` builds it (the
  * composition root's runtime with the default enricher, SQLite in a fresh data folder, the API on
  * 127.0.0.1) with the hostile topic sets and a live listener, so each post is normalized,
  * enriched, matched, stored and explained. One worker thread posts the hostile items one per
@@ -19,9 +20,12 @@ import { generateTopicQueries } from '../src/demo/index.js';
 import { defaultEnricher } from '../src/pipeline/default-enricher.js';
 import { ADVERSARIAL_POSTS, topicSets } from './adversarial.js';
 import { HOSTILE_HTML_ITEMS } from './adversarial-html.js';
+import type { HostileItem } from './adversarial-html.js';
 import { percentile, table } from './stats.js';
 
 export interface HealthzResult {
+  /** Which hostile items were posted. */
+  items: string;
   requests: number;
   /** Items the server stored (accepted) over all requests. */
   accepted: number;
@@ -34,6 +38,12 @@ export interface HealthzResult {
   healthzP99Ms: number;
   healthzMaxMs: number;
 }
+
+/** The item sets posted, each to a fresh server. */
+export const HEALTHZ_ITEM_SETS: Readonly<Record<string, Readonly<Record<string, HostileItem>>>> = {
+  'hostile HTML': HOSTILE_HTML_ITEMS,
+  'hostile HTML + hostile matcher posts': { ...HOSTILE_HTML_ITEMS, ...ADVERSARIAL_POSTS },
+};
 
 /** Asks `url` every `everyMs` until told to stop, then answers with the latencies. */
 const POLLER = `
@@ -88,8 +98,10 @@ function runWorker<T>(code: string, data: unknown, onStart?: (worker: Worker) =>
  * One NDJSON body per hostile item and round, each with its own id and its last word changed
  * (`…h0`), so no cache filled by an earlier benchmark or round knows it: an attacker varies posts.
  */
-function bodies(rounds: number): { name: string; body: string }[] {
-  const items = { ...HOSTILE_HTML_ITEMS, ...ADVERSARIAL_POSTS };
+function bodies(
+  items: Readonly<Record<string, HostileItem>>,
+  rounds: number,
+): { name: string; body: string }[] {
   const out: { name: string; body: string }[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const [index, [name, item]] of Object.entries(items).entries()) {
@@ -100,10 +112,16 @@ function bodies(rounds: number): { name: string; body: string }[] {
   return out;
 }
 
-export async function runHealthzUnderLoad(
-  options: { rounds: number; generatedTopics: number },
-  log: (line: string) => void,
-): Promise<HealthzResult> {
+interface BenchServer {
+  base: string;
+  token: string;
+  /** Live events heard so far. */
+  heard(): number;
+  close(): Promise<void>;
+}
+
+/** `langnghe serve`'s runtime and API over a fresh data folder, with the hostile topics. */
+async function openBenchServer(generatedTopics: number): Promise<BenchServer> {
   const dir = mkdtempSync(join(tmpdir(), 'langnghe-healthz-'));
   const config = loadConfig({
     env: {},
@@ -116,7 +134,7 @@ export async function runHealthzUnderLoad(
     ...Object.entries(topicSets())
       .filter(([name]) => !name.startsWith('generated'))
       .flatMap(([, set]) => set),
-    ...generateTopicQueries({ seed: 7, count: options.generatedTopics }),
+    ...generateTopicQueries({ seed: 7, count: generatedTopics }),
   ];
   for (const [i, query] of queries.entries())
     await runtime.app.createTopic(scope, { name: `t${i}`, query });
@@ -137,51 +155,81 @@ export async function runHealthzUnderLoad(
       rateLimitPerMinute: 1_000_000,
     },
   });
-  try {
-    const base = await server.listen({ port: 0, host: '127.0.0.1' });
-    let poller: Worker | undefined;
-    const polled = runWorker<{ latencies: number[]; failed: number }>(
-      POLLER,
-      { url: `${base}/healthz`, everyMs: 20 },
-      (worker) => (poller = worker),
-    );
-    const ingested = await runWorker<
-      { name: string; ms: number; status: number; accepted: number }[]
-    >(INGESTER, { url: `${base}/api/ingest`, token: secret, bodies: bodies(options.rounds) });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    poller!.postMessage('stop');
-    const { latencies, failed } = await polled;
-    await poller!.terminate();
-    const slowest = [...ingested].sort((a, b) => b.ms - a.ms).slice(0, 3);
-    const result: HealthzResult = {
-      requests: ingested.length,
-      accepted: ingested.reduce((sum, r) => sum + r.accepted, 0),
-      failed: ingested.filter((r) => r.status !== 200).length + failed,
-      slowestIngests: slowest.map(({ name, ms }) => ({ item: name, ms })),
-      healthzSamples: latencies.length,
-      healthzP50Ms: percentile(latencies, 50),
-      healthzP99Ms: percentile(latencies, 99),
-      healthzMaxMs: Math.max(...latencies),
-    };
-    log(
-      `  /healthz over ${result.healthzSamples} polls: p99 ${result.healthzP99Ms.toFixed(1)} ms, max ${result.healthzMaxMs.toFixed(1)} ms; ${result.requests} ingest requests (${heard} live events), slowest ${slowestOf(result)}`,
-    );
-    return result;
-  } finally {
-    stopListening();
-    await server.close();
-    await runtime.close();
-    rmSync(dir, { recursive: true, force: true });
+  const base = await server.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    base,
+    token: secret,
+    heard: () => heard,
+    async close() {
+      stopListening();
+      await server.close();
+      await runtime.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls /healthz while the bodies are posted one after another; then half a second more. */
+async function measure(
+  server: BenchServer,
+  items: string,
+  posted: { name: string; body: string }[],
+): Promise<HealthzResult> {
+  let poller: Worker | undefined;
+  const polled = runWorker<{ latencies: number[]; failed: number }>(
+    POLLER,
+    { url: `${server.base}/healthz`, everyMs: 20 },
+    (worker) => (poller = worker),
+  );
+  const ingested = await runWorker<
+    { name: string; ms: number; status: number; accepted: number }[]
+  >(INGESTER, { url: `${server.base}/api/ingest`, token: server.token, bodies: posted });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  poller!.postMessage('stop');
+  const { latencies, failed } = await polled;
+  await poller!.terminate();
+  const slowest = [...ingested].sort((a, b) => b.ms - a.ms).slice(0, 3);
+  return {
+    items,
+    requests: ingested.length,
+    accepted: ingested.reduce((sum, r) => sum + r.accepted, 0),
+    failed: ingested.filter((r) => r.status !== 200).length + failed,
+    slowestIngests: slowest.map(({ name, ms }) => ({ item: name, ms })),
+    healthzSamples: latencies.length,
+    healthzP50Ms: percentile(latencies, 50),
+    healthzP99Ms: percentile(latencies, 99),
+    healthzMaxMs: Math.max(...latencies),
+  };
+}
+
+export async function runHealthzUnderLoad(
+  options: { rounds: number; generatedTopics: number },
+  log: (line: string) => void,
+): Promise<HealthzResult[]> {
+  const results: HealthzResult[] = [];
+  for (const [name, items] of Object.entries(HEALTHZ_ITEM_SETS)) {
+    const server = await openBenchServer(options.generatedTopics);
+    try {
+      const result = await measure(server, name, bodies(items, options.rounds));
+      log(
+        `  ${name}: /healthz over ${result.healthzSamples} polls: p99 ${result.healthzP99Ms.toFixed(1)} ms, max ${result.healthzMaxMs.toFixed(1)} ms; ${result.requests} ingest requests (${server.heard()} live events), slowest ${slowestOf(result)}`,
+      );
+      results.push(result);
+    } finally {
+      await server.close();
+    }
   }
+  return results;
 }
 
 function slowestOf(result: HealthzResult): string {
   return result.slowestIngests.map((r) => `${r.item}: ${r.ms.toFixed(0)} ms`).join('; ');
 }
 
-export function healthzTable(result: HealthzResult): string {
+export function healthzTable(results: readonly HealthzResult[]): string {
   return table(
     [
+      'items posted',
       'ingest requests (items stored)',
       'failed',
       'slowest ingest requests',
@@ -190,16 +238,15 @@ export function healthzTable(result: HealthzResult): string {
       'p99 (ms)',
       'max (ms)',
     ],
-    [
-      [
-        `${result.requests} (${result.accepted})`,
-        result.failed,
-        slowestOf(result),
-        result.healthzSamples,
-        result.healthzP50Ms.toFixed(1),
-        result.healthzP99Ms.toFixed(1),
-        result.healthzMaxMs.toFixed(1),
-      ],
-    ],
+    results.map((result) => [
+      result.items,
+      `${result.requests} (${result.accepted})`,
+      result.failed,
+      slowestOf(result),
+      result.healthzSamples,
+      result.healthzP50Ms.toFixed(1),
+      result.healthzP99Ms.toFixed(1),
+      result.healthzMaxMs.toFixed(1),
+    ]),
   );
 }
