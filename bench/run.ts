@@ -9,6 +9,9 @@
  *   npm run bench -- adversarial  hostile posts × hostile topic sets, worst time per post; hostile
  *                                 HTML through normalizePost; /healthz while ingesting them
  *   npm run bench -- --quick      smaller sizes, for a smoke run
+ *   npm run bench -- ingest --ingest-posts=10000000
+ *                                 one long ingest through the pipeline, resident memory sampled
+ *                                 (--ingest-workers=N, default 1; --ingest-enrich)
  *   npm run bench -- search --search-posts=10000000 --search-file=/tmp/search-10m.sqlite
  *                                 search over 10 million posts, the filled file kept and reused
  *                                 (--search-rounds=N: rounds of searches, median taken; default 3)
@@ -21,6 +24,7 @@ import { adversarialTable, runAdversarialBench } from './adversarial.js';
 import { adversarialHtmlTable, runAdversarialHtmlBench } from './adversarial-html.js';
 import { healthzTable, runHealthzUnderLoad } from './healthz-under-load.js';
 import { matcherTable, runMatcherBench } from './matcher.js';
+import { runIngestMemoryBench } from './ingest-memory.js';
 import { pipelineTable, runPipelineBench } from './pipeline.js';
 import { runSearchBench, searchTable } from './search.js';
 
@@ -77,6 +81,23 @@ if (wants('adversarial')) {
   );
   results.healthz = health;
   sections.push(`### /healthz under hostile ingest\n\n${healthzTable(health)}`);
+}
+
+// Long: run on its own (`npm run bench -- ingest`), not with the rest.
+if (selected.includes('ingest')) {
+  console.log('ingest with resident memory (pipeline, SQLite file, 1,000 topics):');
+  const result = await runIngestMemoryBench(
+    {
+      posts: Number(option('ingest-posts') ?? (isQuick ? 20_000 : 1_000_000)),
+      workers: Number(option('ingest-workers') ?? 1),
+      isEnriched: args.includes('--ingest-enrich'),
+    },
+    (line) => console.log(line),
+  );
+  results.ingest = result;
+  sections.push(
+    `### Long ingest\n\n${result.posts.toLocaleString('en-US')} posts${result.isEnriched ? ' with enrichment' : ''}, ${result.workers} worker(s): ${Math.round(result.postsPerSecond).toLocaleString('en-US')} posts/s, resident memory peak ${result.rssPeakMiB} MiB, file ${result.fileGiB.toFixed(2)} GiB.`,
+  );
 }
 
 if (wants('enrich')) {
