@@ -25,13 +25,15 @@ export interface ModelToken {
   readonly isBreak: boolean;
 }
 
-interface Raw extends Scanned {
-  /** Lower case, NFC, repeats squeezed (words and hashtags). */
-  readonly key: string;
-  /** `key` folded (words), the text (numbers): the context of teencode rules. */
-  readonly folded: string;
+/** What the scanner found, with per stretch what the normalizer derives from it. */
+interface Raws {
+  readonly scanned: readonly Scanned[];
+  /** Lower case, NFC, repeats squeezed (words and hashtags); the text otherwise. */
+  readonly keys: string[];
+  /** `key` folded (words), the text (numbers), '' otherwise: the context of teencode rules. */
+  readonly folded: string[];
   /** Words only: what the word's text decides. */
-  readonly info: WordInfo | undefined;
+  readonly infos: (WordInfo | undefined)[];
 }
 
 const DIGITS = /^\p{N}+$/u;
@@ -82,27 +84,30 @@ function infoOf(text: string, id: number): WordInfo {
   return info;
 }
 
-function scan(text: string): Raw[] {
+function scan(text: string): Raws {
   const ids: number[] = [];
-  return scanTextWithIds(text, ids).map((s, k) => {
+  const scanned = scanTextWithIds(text, ids);
+  const n = scanned.length;
+  const raws: Raws = {
+    scanned,
+    keys: new Array<string>(n),
+    folded: new Array<string>(n),
+    infos: new Array<WordInfo | undefined>(n),
+  };
+  for (let k = 0; k < n; k++) {
+    const s = scanned[k]!;
     if (s.kind === 'word') {
       const info = infoOf(s.text, ids[k]!);
-      return {
-        kind: s.kind,
-        text: s.text,
-        start: s.start,
-        key: info.key,
-        folded: info.folded,
-        info,
-      };
+      raws.keys[k] = info.key;
+      raws.folded[k] = info.folded;
+      raws.infos[k] = info;
+    } else {
+      raws.keys[k] = s.kind === 'hashtag' ? wordKey(s.text.slice(1)) : s.text;
+      raws.folded[k] = s.kind === 'number' ? s.text : '';
+      raws.infos[k] = undefined;
     }
-    if (s.kind === 'hashtag') {
-      const key = wordKey(s.text.slice(1));
-      return { kind: s.kind, text: s.text, start: s.start, key, folded: '', info: undefined };
-    }
-    const folded = s.kind === 'number' ? s.text : '';
-    return { kind: s.kind, text: s.text, start: s.start, key: s.text, folded, info: undefined };
-  });
+  }
+  return raws;
 }
 
 /** Collects model tokens for one original token, collapsing repeated placeholders. */
@@ -114,7 +119,7 @@ class TokenSink {
     this.pendingBreak = true;
   }
 
-  push(text: string, raw: Raw, isWord: boolean, folded?: string): void {
+  push(text: string, raw: Scanned, isWord: boolean, folded?: string): void {
     const end = raw.start + raw.text.length;
     const last = this.tokens[this.tokens.length - 1];
     if (!isWord && last !== undefined && last.text === text && !this.pendingBreak) {
@@ -133,7 +138,7 @@ class TokenSink {
     });
   }
 
-  words(expansion: string, raw: Raw): void {
+  words(expansion: string, raw: Scanned): void {
     for (const word of expansion.split(' ')) {
       if (DIGITS.test(word)) this.push('NUM', raw, false);
       else this.push(word, raw, true);
@@ -141,48 +146,50 @@ class TokenSink {
   }
 }
 
-function isLexical(raw: Raw | undefined): boolean {
+function isLexical(raw: Scanned | undefined): boolean {
   return raw !== undefined && (raw.kind === 'word' || raw.kind === 'number');
 }
 
-/** The folded neighbours of raws[i], skipping punctuation ("tp. hcm" sees "tp" before "hcm"). */
-function contextOf(raws: readonly Raw[], i: number): TeencodeContext {
+/** The folded neighbours of stretch i, skipping punctuation ("tp. hcm" sees "tp" before "hcm"). */
+function contextOf(raws: Raws, i: number): TeencodeContext {
+  const { scanned } = raws;
   let p = i - 1;
-  while (p >= 0 && raws[p]!.kind === 'punct') p--;
+  while (p >= 0 && scanned[p]!.kind === 'punct') p--;
   let n = i + 1;
-  while (n < raws.length && raws[n]!.kind === 'punct') n++;
+  while (n < scanned.length && scanned[n]!.kind === 'punct') n++;
   return {
-    prev: isLexical(raws[p]) ? raws[p]!.folded : undefined,
-    next: isLexical(raws[n]) ? raws[n]!.folded : undefined,
+    prev: isLexical(scanned[p]) ? raws.folded[p]! : undefined,
+    next: isLexical(scanned[n]) ? raws.folded[n]! : undefined,
   };
 }
 
-function pushWord(sink: TokenSink, raws: readonly Raw[], i: number): void {
-  const raw = raws[i]!;
-  const info = raw.info!;
+function pushWord(sink: TokenSink, raws: Raws, i: number): void {
+  const raw = raws.scanned[i]!;
+  const info = raws.infos[i]!;
+  const key = raws.keys[i]!;
   if (info.emo !== undefined) return sink.push(info.emo, raw, false);
-  const first = raw.key.charCodeAt(0);
+  const first = key.charCodeAt(0);
   if (info.teencode) {
-    const expansion = teencodeFor(raw.key, contextOf(raws, i));
+    const expansion = teencodeFor(key, contextOf(raws, i));
     if (expansion !== undefined) return sink.words(expansion, raw);
   }
-  if (first < 0x30 || first > 0x39) return sink.push(raw.key, raw, true, raw.folded);
-  if (DIGITS.test(raw.key)) return sink.push('NUM', raw, false);
-  const unit = NUMBER_UNIT.exec(raw.key);
+  if (first < 0x30 || first > 0x39) return sink.push(key, raw, true, raws.folded[i]);
+  if (DIGITS.test(key)) return sink.push('NUM', raw, false);
+  const unit = NUMBER_UNIT.exec(key);
   if (unit !== null) {
     sink.push('NUM', raw, false);
     return sink.words(teencodeFor(unit[2]!, { prev: unit[1] }) ?? unit[2]!, raw);
   }
-  sink.push(raw.key, raw, true, raw.folded);
+  sink.push(key, raw, true, raws.folded[i]);
 }
 
-function pushRaw(sink: TokenSink, raws: readonly Raw[], i: number): void {
-  const raw = raws[i]!;
+function pushRaw(sink: TokenSink, raws: Raws, i: number): void {
+  const raw = raws.scanned[i]!;
   switch (raw.kind) {
     case 'word':
       return pushWord(sink, raws, i);
     case 'hashtag':
-      return sink.words(teencodeFor(raw.key) ?? raw.key, raw);
+      return sink.words(teencodeFor(raws.keys[i]!) ?? raws.keys[i]!, raw);
     case 'url':
       return sink.push('URL', raw, false);
     case 'mention':
@@ -212,7 +219,7 @@ function pushRaw(sink: TokenSink, raws: readonly Raw[], i: number): void {
 export function modelTokens(text: string): ModelToken[] {
   const raws = scan(text);
   const sink = new TokenSink();
-  for (let i = 0; i < raws.length; i++) pushRaw(sink, raws, i);
+  for (let i = 0; i < raws.scanned.length; i++) pushRaw(sink, raws, i);
   return sink.tokens;
 }
 

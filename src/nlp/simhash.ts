@@ -83,12 +83,23 @@ const highPlanes = new Int32Array(32);
 const lowPlanes = new Int32Array(32);
 
 function addTo(planes: Int32Array, bits: number): void {
-  let carry = bits | 0;
-  for (let i = 0; carry !== 0; i++) {
+  addFrom(planes, 0, bits | 0);
+}
+
+/** Adds `carry` at plane `from` (worth 2^from per set bit), rippling upwards. */
+function addFrom(planes: Int32Array, from: number, carry: number): void {
+  for (let i = from; carry !== 0; i++) {
     const next = planes[i]! & carry;
     planes[i]! ^= carry;
     carry = next;
   }
+}
+
+/** Adds two features at once: a full adder on plane 0, then one ripple from plane 1. */
+function addTwo(planes: Int32Array, a: number, b: number): void {
+  const p = planes[0]!;
+  planes[0] = p ^ a ^ b;
+  addFrom(planes, 1, (p & a) | (p & b) | (a & b));
 }
 
 /** Bits whose counter exceeds `threshold`, compared plane by plane from the top; clears planes. */
@@ -136,14 +147,15 @@ export function simhash(text: string): string {
   let previousLow = 0;
   for (let i = 0; i < picked.length; i++) {
     hashToken(words, picked[i]!);
-    addTo(highPlanes, hashHigh);
-    addTo(lowPlanes, hashLow);
     const high = hashHigh;
     const low = hashLow;
     if (i > 0) {
       finish(Math.imul(previousHigh, 31) ^ high, previousLow ^ Math.imul(low, 0x9e3779b1));
-      addTo(highPlanes, hashHigh);
-      addTo(lowPlanes, hashLow);
+      addTwo(highPlanes, high | 0, hashHigh | 0);
+      addTwo(lowPlanes, low | 0, hashLow | 0);
+    } else {
+      addTo(highPlanes, high);
+      addTo(lowPlanes, low);
     }
     previousHigh = high;
     previousLow = low;

@@ -1,4 +1,6 @@
+import type { ModelToken } from '../normalize-for-model.js';
 import { featurizeReusing, type Features } from './featurize.js';
+import { jointSums } from './joint-sums.js';
 import { featureScale, softmax, type LinearModel } from './linear-model.js';
 
 /** A stretch of the original text that pushed a classifier towards its label. */
@@ -102,10 +104,6 @@ function tokenSums(w: Int8Array, stride: number, features: Features): Int32Array
   const sums = tokenScratch;
   sums.fill(0, 0, size);
   const { indices, owners, count } = features;
-  if (k === 6) {
-    sumsOfSix(w, features, sums);
-    return sums;
-  }
   for (let i = 0; i < count; i++) {
     const base = indices[i]! * k;
     const packed = owners[i]!;
@@ -123,71 +121,10 @@ function tokenSums(w: Int8Array, stride: number, features: Features): Int32Array
   return sums;
 }
 
-/**
- * tokenSums for two three-label models together, unrolled. Features come in runs of one owner
- * (each pass of the featurizer walks the tokens in order), so a run is summed in locals and added
- * once: integer sums, the same whatever the order.
- */
-function sumsOfSix(w: Int8Array, features: Features, sums: Int32Array): void {
-  const { indices, owners, count } = features;
-  let at = -1;
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let s4 = 0;
-  let s5 = 0;
-  for (let i = 0; i < count; i++) {
-    const base = indices[i]! * 6;
-    const packed = owners[i]!;
-    const owner = (packed >> 1) * 6;
-    if (owner !== at) {
-      if (at >= 0) addSix(sums, at, s0, s1, s2, s3, s4, s5);
-      at = owner;
-      s0 = s1 = s2 = s3 = s4 = s5 = 0;
-    }
-    const v0 = w[base]!;
-    const v1 = w[base + 1]!;
-    const v2 = w[base + 2]!;
-    const v3 = w[base + 3]!;
-    const v4 = w[base + 4]!;
-    const v5 = w[base + 5]!;
-    if ((packed & 1) === 1 && at > 0) {
-      s0 += v0;
-      s1 += v1;
-      s2 += v2;
-      s3 += v3;
-      s4 += v4;
-      s5 += v5;
-      addSix(sums, at - 6, v0, v1, v2, v3, v4, v5);
-    } else {
-      s0 += 2 * v0;
-      s1 += 2 * v1;
-      s2 += 2 * v2;
-      s3 += 2 * v3;
-      s4 += 2 * v4;
-      s5 += 2 * v5;
-    }
-  }
-  if (at >= 0) addSix(sums, at, s0, s1, s2, s3, s4, s5);
-}
-
-function addSix(
-  sums: Int32Array,
-  at: number,
-  v0: number,
-  v1: number,
-  v2: number,
-  v3: number,
-  v4: number,
-  v5: number,
-): void {
-  sums[at]! += v0;
-  sums[at + 1]! += v1;
-  sums[at + 2]! += v2;
-  sums[at + 3]! += v3;
-  sums[at + 4]! += v4;
-  sums[at + 5]! += v5;
+/** A scored text: its model tokens and its feature count (what the scale depends on). */
+interface Scored {
+  readonly tokens: readonly ModelToken[];
+  readonly count: number;
 }
 
 /** Where one model's labels sit in the token sums: `sums[token * stride + offset + label]`. */
@@ -224,6 +161,25 @@ function ranksBefore(aWeight: number, aStart: number, bWeight: number, bStart: n
   return aWeight > bWeight || (aWeight === bWeight && aStart < bStart);
 }
 
+interface TopSpan {
+  start: number;
+  end: number;
+  weight: number;
+}
+
+/** Puts a span into the running top list (heaviest first, at most MAX_EVIDENCE). */
+function consider(top: TopSpan[], start: number, end: number, weight: number): void {
+  if (!(weight > 1e-4)) return;
+  const last = top[top.length - 1];
+  if (top.length === MAX_EVIDENCE && !ranksBefore(weight, start, last!.weight, last!.start)) {
+    return;
+  }
+  let at = top.length;
+  while (at > 0 && ranksBefore(weight, start, top[at - 1]!.weight, top[at - 1]!.start)) at--;
+  top.splice(at, 0, { start, end, weight });
+  if (top.length > MAX_EVIDENCE) top.pop();
+}
+
 /**
  * The MAX_EVIDENCE heaviest spans (tokens sharing an original token merged, weight > 1e-4),
  * heaviest first, then earliest: a running top list instead of an object per token and a sort.
@@ -231,24 +187,13 @@ function ranksBefore(aWeight: number, aStart: number, bWeight: number, bStart: n
 function evidenceFor(
   text: string,
   model: LinearModel,
-  features: Features,
+  features: Scored,
   view: SumsView,
   c: number,
 ): Evidence[] {
   const { tokens } = features;
   const scale = featureScale(features);
-  const top: { start: number; end: number; weight: number }[] = [];
-  const consider = (start: number, end: number, weight: number): void => {
-    if (!(weight > 1e-4)) return;
-    const last = top[top.length - 1];
-    if (top.length === MAX_EVIDENCE && !ranksBefore(weight, start, last!.weight, last!.start)) {
-      return;
-    }
-    let at = top.length;
-    while (at > 0 && ranksBefore(weight, start, top[at - 1]!.weight, top[at - 1]!.start)) at--;
-    top.splice(at, 0, { start, end, weight });
-    if (top.length > MAX_EVIDENCE) top.pop();
-  };
+  const top: TopSpan[] = [];
   let spanStart = -1;
   let spanEnd = 0;
   let spanWeight = 0;
@@ -259,24 +204,29 @@ function evidenceFor(
       spanWeight += weight;
       continue;
     }
-    if (spanStart !== -1) consider(spanStart, spanEnd, spanWeight);
+    if (spanStart !== -1) consider(top, spanStart, spanEnd, spanWeight);
     spanStart = token.start;
     spanEnd = token.end;
     spanWeight = weight;
   }
-  if (spanStart !== -1) consider(spanStart, spanEnd, spanWeight);
-  return top.map((s) => ({
-    start: s.start,
-    end: s.end,
-    text: text.slice(s.start, s.end),
-    weight: Math.round(s.weight * 10_000) / 10_000,
-  }));
+  if (spanStart !== -1) consider(top, spanStart, spanEnd, spanWeight);
+  const out: Evidence[] = new Array<Evidence>(top.length);
+  for (let i = 0; i < top.length; i++) {
+    const s = top[i]!;
+    out[i] = {
+      start: s.start,
+      end: s.end,
+      text: text.slice(s.start, s.end),
+      weight: Math.round(s.weight * 10_000) / 10_000,
+    };
+  }
+  return out;
 }
 
 function classification<L extends string>(
   model: LinearModel,
   text: string,
-  features: Features,
+  features: Scored,
   view: SumsView | undefined,
   fallback: L,
 ): Classification<L> {
@@ -336,19 +286,26 @@ export function classifyWithAll(specs: readonly ModelSpec[], text: string): Clas
   if (specs.length < 2 || specs.some((s) => s.model.bits !== bits)) {
     return specs.map((s) => classifyWith(s.model, text, s.fallback));
   }
-  const features = cachedFeatures(text);
-  if (features.tokens.length === 0) {
-    return specs.map((s) => classification(s.model, text, features, undefined, s.fallback));
-  }
   const joint = jointWeights(specs.map((s) => s.model));
-  const sums = tokenSums(joint.weights, joint.stride, features);
+  const scored: Scored & { sums: Int32Array } =
+    joint.stride === 6 ? jointSums(text, joint.weights, bits!) : featureSums(joint, text);
+  if (scored.tokens.length === 0) {
+    return specs.map((s) => classification(s.model, text, scored, undefined, s.fallback));
+  }
   return specs.map((s, i) =>
     classification(
       s.model,
       text,
-      features,
-      { sums, stride: joint.stride, offset: joint.offsets[i]! },
+      scored,
+      { sums: scored.sums, stride: joint.stride, offset: joint.offsets[i]! },
       s.fallback,
     ),
   );
+}
+
+/** The joint token sums by featurizing the text (any number of labels). */
+function featureSums(joint: JointWeights, text: string): Scored & { sums: Int32Array } {
+  const features = cachedFeatures(text);
+  if (features.tokens.length === 0) return { ...features, sums: new Int32Array(0) };
+  return { ...features, sums: tokenSums(joint.weights, joint.stride, features) };
 }

@@ -101,7 +101,7 @@ export function encodeLinearModel(params: LinearModelParams): LinearModelFile {
 }
 
 /** 1/sqrt(n): every text's feature vector has about unit length, whatever its length. */
-export function featureScale(features: Features): number {
+export function featureScale(features: Pick<Features, 'count'>): number {
   return features.count > 0 ? 1 / Math.sqrt(features.count) : 0;
 }
 
