@@ -60,8 +60,10 @@ function computeSpelling(word: string): string {
   let base = '';
   for (const ch of decomposed) {
     if (TONES.has(ch)) {
+      // A second tone mark: no syllable has two, the word stays as written. Stopping here also
+      // keeps a long stranger's word linear (the NFC length below is read once).
+      if (++toneCount > 1) return word.normalize('NFC');
       tone = ch;
-      toneCount++;
       toneAt = base.normalize('NFC').length - 1;
     } else {
       base += ch;
