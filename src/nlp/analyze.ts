@@ -69,11 +69,16 @@ export const MAX_ANALYZE_CHARS = 20_000;
 export const MODEL_CHARS = 2_000;
 const SEPARATOR = '\n\n';
 
+let toneModels: ModelSpec[] | undefined;
+
 /** Sentiment and toxicity read the same features: they are scored together, in one pass. */
-const TONE_MODELS = (): ModelSpec[] => [
-  { model: sentimentModel(), fallback: 'neutral' satisfies SentimentLabel },
-  { model: toxicityModel(), fallback: 'clean' satisfies ToxicityLabel },
-];
+function tone(): ModelSpec[] {
+  toneModels ??= [
+    { model: sentimentModel(), fallback: 'neutral' satisfies SentimentLabel },
+    { model: toxicityModel(), fallback: 'clean' satisfies ToxicityLabel },
+  ];
+  return toneModels;
+}
 
 /*
  * Evidence offsets into the combined "title + separator + text" string, moved into the field they
@@ -136,7 +141,7 @@ export function analyzeText(input: { text: string; title?: string }): Analysis {
   const areas = tagAreas(combined);
   const opening =
     combined.length > MODEL_CHARS ? toWellFormed(combined.slice(0, MODEL_CHARS)) : combined;
-  const [sentiment, toxicity] = classifyWithAll(TONE_MODELS(), opening) as [
+  const [sentiment, toxicity] = classifyWithAll(tone(), opening) as [
     Classification<SentimentLabel>,
     Classification<ToxicityLabel>,
   ];

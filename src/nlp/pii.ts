@@ -99,6 +99,28 @@ function push(out: Candidate[], kind: PersonalDataKind, m: RegExpExecArray, prio
   out.push({ kind, start: m.index, end: m.index + m[0].length, text: m[0], priority });
 }
 
+/**
+ * Whether the text has `min` ASCII digits in a row, one space, dot or hyphen allowed between two
+ * of them: every number pattern above needs 8 (an account), 9 (a phone, a CMND) or more.
+ */
+function hasDigitRun(text: string, min: number): boolean {
+  let run = 0;
+  let afterDigit = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) {
+      if (++run >= min) return true;
+      afterDigit = true;
+    } else if (afterDigit && (code === 0x20 || code === 0x2e || code === 0x2d)) {
+      afterDigit = false;
+    } else {
+      run = 0;
+      afterDigit = false;
+    }
+  }
+  return false;
+}
+
 function numberCandidates(text: string, out: Candidate[]): void {
   const phones = new Set<number>();
   for (const m of text.matchAll(PHONE)) {
@@ -134,10 +156,11 @@ function numberCandidates(text: string, out: Candidate[]): void {
  */
 export function findPersonalData(text: string): PersonalData[] {
   const hasAt = text.includes('@');
-  if (!hasAt && !/\d{2}/.test(text)) return [];
+  const hasNumber = hasDigitRun(text, 8);
+  if (!hasAt && !hasNumber) return [];
   const candidates: Candidate[] = [];
   if (hasAt) for (const m of text.matchAll(EMAIL)) push(candidates, 'email', m, 0);
-  numberCandidates(text, candidates);
+  if (hasNumber) numberCandidates(text, candidates);
   return resolveOverlaps(candidates).map(({ kind, start, end, text: slice }) => ({
     kind,
     start,
