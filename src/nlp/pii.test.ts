@@ -135,3 +135,20 @@ test('empty, emoji-only, URL-only, 100 KB and hostile texts do not throw', () =>
     { numRuns: 300 },
   );
 });
+
+test('no number is taken from text without 8 digits in a row, whatever is around it', () => {
+  const piece = fc.constantFrom(...'0123456789 .-+()x@đ'.split(''), '84', '0090', 'stk ', 'cccd ');
+  const shortRuns = fc
+    .array(piece, { maxLength: 60 })
+    .map((parts) => parts.join(''))
+    .filter((text) => !/\d(?:[ .-]?\d){7}/.test(text));
+  fc.assert(
+    fc.property(shortRuns, (prefix) => {
+      // The phone after it makes the number patterns run over the whole text.
+      const text = `${prefix} x 0901234567`;
+      const numbers = findPersonalData(text).filter((p) => p.kind !== 'email');
+      for (const p of numbers) assert.ok(p.start > prefix.length, `${p.kind} ${p.text} in ${text}`);
+    }),
+    { numRuns: 2_000 },
+  );
+});
