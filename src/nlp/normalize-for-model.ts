@@ -34,6 +34,8 @@ interface Raws {
   readonly folded: string[];
   /** Words only: what the word's text decides. */
   readonly infos: (WordInfo | undefined)[];
+  /** Word ids (word-table.ts), -1 for a stretch without one. */
+  readonly ids: readonly number[];
 }
 
 const DIGITS = /^\p{N}+$/u;
@@ -93,6 +95,7 @@ function scan(text: string): Raws {
     keys: new Array<string>(n),
     folded: new Array<string>(n),
     infos: new Array<WordInfo | undefined>(n),
+    ids,
   };
   for (let k = 0; k < n; k++) {
     const s = scanned[k]!;
@@ -113,13 +116,15 @@ function scan(text: string): Raws {
 /** Collects model tokens for one original token, collapsing repeated placeholders. */
 class TokenSink {
   readonly tokens: ModelToken[] = [];
+  /** Per token, the word id its text and folded form are a function of, or -1. */
+  readonly ids: number[] = [];
   private pendingBreak = false;
 
   brk(): void {
     this.pendingBreak = true;
   }
 
-  push(text: string, raw: Scanned, isWord: boolean, folded?: string): void {
+  push(text: string, raw: Scanned, isWord: boolean, folded?: string, id = -1): void {
     const end = raw.start + raw.text.length;
     const last = this.tokens[this.tokens.length - 1];
     if (!isWord && last !== undefined && last.text === text && !this.pendingBreak) {
@@ -128,6 +133,7 @@ class TokenSink {
     }
     const isBreak = this.pendingBreak;
     this.pendingBreak = false;
+    this.ids.push(id);
     this.tokens.push({
       text,
       folded: folded ?? (isWord ? foldText(text) : text),
@@ -173,14 +179,14 @@ function pushWord(sink: TokenSink, raws: Raws, i: number): void {
     const expansion = teencodeFor(key, contextOf(raws, i));
     if (expansion !== undefined) return sink.words(expansion, raw);
   }
-  if (first < 0x30 || first > 0x39) return sink.push(key, raw, true, raws.folded[i]);
+  if (first < 0x30 || first > 0x39) return sink.push(key, raw, true, raws.folded[i], raws.ids[i]);
   if (DIGITS.test(key)) return sink.push('NUM', raw, false);
   const unit = NUMBER_UNIT.exec(key);
   if (unit !== null) {
     sink.push('NUM', raw, false);
     return sink.words(teencodeFor(unit[2]!, { prev: unit[1] }) ?? unit[2]!, raw);
   }
-  sink.push(key, raw, true, raws.folded[i]);
+  sink.push(key, raw, true, raws.folded[i], raws.ids[i]);
 }
 
 function pushRaw(sink: TokenSink, raws: Raws, i: number): void {
@@ -217,10 +223,19 @@ function pushRaw(sink: TokenSink, raws: Raws, i: number): void {
  * other than "!" and "?" is not a token but marks a break. Never throws, whatever the input.
  */
 export function modelTokens(text: string): ModelToken[] {
+  return modelTokensWithIds(text).tokens;
+}
+
+/**
+ * {@link modelTokens} and, per token, the word id (word-table.ts) of the word it is the key of
+ * (its text and folded form are functions of that word), or -1; valid until other words are
+ * interned.
+ */
+export function modelTokensWithIds(text: string): { tokens: ModelToken[]; ids: number[] } {
   const raws = scan(text);
   const sink = new TokenSink();
   for (let i = 0; i < raws.scanned.length; i++) pushRaw(sink, raws, i);
-  return sink.tokens;
+  return { tokens: sink.tokens, ids: sink.ids };
 }
 
 /** The normalized text the models read: `modelTokens(text)` joined by single spaces. */

@@ -1,4 +1,4 @@
-import { modelTokens, type ModelToken } from '../normalize-for-model.js';
+import { modelTokensWithIds, type ModelToken } from '../normalize-for-model.js';
 import { BAR, CharLayout } from './char-layout.js';
 import { combine, fnvStep, mix } from './hash.js';
 import { IN_SCOPE } from './negation-scope.js';
@@ -105,13 +105,16 @@ function addCharFeatures(buf: FeatureBuffer, tokens: readonly ModelToken[]): voi
   }
 }
 
-/** The model tokens of a text as the featurizer reads them: at most MAX_TEXT_CHARS. */
-export function featureTokens(text: string): ModelToken[] {
-  return modelTokens(text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text);
+/**
+ * The model tokens of a text as the featurizer reads them (at most MAX_TEXT_CHARS), with their
+ * word ids (`modelTokensWithIds`).
+ */
+export function featureTokens(text: string): { tokens: ModelToken[]; ids: number[] } {
+  return modelTokensWithIds(text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text);
 }
 
 function featurizeInto(buf: FeatureBuffer, text: string, bits: number): readonly ModelToken[] {
-  const tokens = featureTokens(text);
+  const { tokens } = featureTokens(text);
   let chars = 1;
   for (const t of tokens) chars += t.folded.length + 1;
   buf.reset(tokens.length * 5 + chars * 3, (1 << bits) - 1);

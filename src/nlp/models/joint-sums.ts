@@ -120,12 +120,12 @@ function crossingFeatures(
  * in less time, since what depends on one token alone is summed once per distinct token.
  */
 export function jointSums(text: string, w: Int8Array, bits: number): JointSums {
-  const tokens = featureTokens(text);
+  const { tokens, ids } = featureTokens(text);
   const n = tokens.length;
   if (sums.length < n * STRIDE) sums = new Int32Array(n * STRIDE * 2);
   sums.fill(0, 0, n * STRIDE);
   if (n === 0) return { tokens, count: 0, sums };
-  reading.read(tokens, n);
+  reading.read(tokens, n, ids);
   layout.layOut(tokens);
   const mask = (1 << bits) - 1;
   const { negated, polarity, hWord, hFolded } = reading;

@@ -1,4 +1,5 @@
 import type { ModelToken } from '../normalize-for-model.js';
+import { WordMemo } from '../word-table.js';
 import { fnv } from './hash.js';
 import { IN_SCOPE, markNegation, NEGATOR, negationBits } from './negation-scope.js';
 import { lexiconBits, markPolarities } from './polarity-lexicon.js';
@@ -34,6 +35,17 @@ export interface TokenFacts {
 /** Memo of TokenFacts by token text; cleared past MAX_FACTS (bounded memory). */
 const factsMemo = new Map<string, TokenFacts>();
 const MAX_FACTS = 50_000;
+/** The same by word id, for a token whose text and folded form are functions of a word. */
+const factsById = new WordMemo<TokenFacts>();
+
+function factsOfWord(t: ModelToken, id: number): TokenFacts {
+  let facts = factsById.get(id);
+  if (facts === undefined) {
+    facts = factsOf(t);
+    factsById.set(id, facts);
+  }
+  return facts;
+}
 
 function factsOf(t: ModelToken): TokenFacts {
   const text = t.text;
@@ -66,8 +78,8 @@ export class TokenReading {
   hWord = new Int32Array(1024);
   hFolded = new Int32Array(1024);
 
-  /** Reads the first `n` tokens. */
-  read(tokens: readonly ModelToken[], n: number): void {
+  /** Reads the first `n` tokens; `ids` are their word ids (`modelTokensWithIds`), if known. */
+  read(tokens: readonly ModelToken[], n: number, ids?: readonly number[]): void {
     if (this.negated.length < n) {
       this.negationBits = new Int32Array(n);
       this.lexiconBits = new Int32Array(n);
@@ -78,7 +90,8 @@ export class TokenReading {
     }
     this.facts.length = n;
     for (let i = 0; i < n; i++) {
-      const facts = factsOf(tokens[i]!);
+      const id = ids === undefined ? -1 : ids[i]!;
+      const facts = id < 0 ? factsOf(tokens[i]!) : factsOfWord(tokens[i]!, id);
       this.facts[i] = facts;
       this.negationBits[i] = facts.negation;
       this.lexiconBits[i] = facts.lexicon;
