@@ -82,8 +82,9 @@ export function wordOf(id: number): string {
  * any function of the word's text alone (never of its context).
  */
 export class WordMemo<T> {
-  // Sized once: a write far past the end would turn a growing array into a slow dictionary.
-  private values = new Array<T | undefined>(MAX_WORDS);
+  // Sized at the first write: a write far past the end would turn a growing array into a slow
+  // dictionary.
+  private values: (T | undefined)[] = [];
   private generation = generation;
 
   get(id: number): T | undefined {
@@ -93,11 +94,12 @@ export class WordMemo<T> {
 
   set(id: number, value: T): void {
     if (this.generation !== generation) this.empty();
+    if (this.values.length === 0) this.values = new Array<T | undefined>(MAX_WORDS);
     this.values[id] = value;
   }
 
   private empty(): void {
-    this.values = new Array<T | undefined>(MAX_WORDS);
+    this.values = [];
     this.generation = generation;
   }
 }

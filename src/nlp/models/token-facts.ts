@@ -1,5 +1,5 @@
 import type { ModelToken } from '../normalize-for-model.js';
-import { WordMemo } from '../word-table.js';
+import { MAX_WORD_LENGTH, WordMemo } from '../word-table.js';
 import { fnv } from './hash.js';
 import { IN_SCOPE, markNegation, NEGATOR, negationBits } from './negation-scope.js';
 import { lexiconBits, markPolarities } from './polarity-lexicon.js';
@@ -62,6 +62,8 @@ function factsOf(t: ModelToken): TokenFacts {
       sums: undefined,
       sumsOf: undefined,
     };
+    // A long "word" (a hostile post's) is not kept: the memo holds short texts only.
+    if (text.length > MAX_WORD_LENGTH) return facts;
     if (factsMemo.size >= MAX_FACTS) factsMemo.clear();
     factsMemo.set(text, facts);
   }
