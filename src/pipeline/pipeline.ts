@@ -283,7 +283,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         const live = deps.registry.get(topicId);
         doc ??= prepareDoc(post);
         const explanation =
-          live === undefined ? undefined : explainMatch(live.parsed.ast, live.topic.query, doc);
+          live === undefined
+            ? undefined
+            : explainMatch(live.parsed.ast, live.topic.query, doc, true);
         explained.set(topicId, explanation);
         return explanation;
       },

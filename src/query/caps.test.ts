@@ -101,3 +101,22 @@ test('explain inside NEAR keeps only hits within the NEAR spans', () => {
     ],
   );
 });
+
+test('an explanation reads a term’s first occurrences only, and still says the post matched', () => {
+  // "mưa" 300 times, then the only "ngập" right after the last one: the NEAR pair lies past the
+  // first occurrences an explanation reads.
+  const text = `${repeat('mưa', 300)} ngập`;
+  const parsed = parseQuery('mưa NEAR/1 ngập');
+  const doc = prepareDoc({ text });
+  const full = explainMatch(parsed.ast, 'mưa NEAR/1 ngập', doc);
+  assert.equal(full.matched, true, 'the matcher’s own answer');
+  assert.ok(full.hits.length <= 2 * MAX_HITS_PER_FIELD);
+  // Given by the caller, `matched` is taken as said, without compiling the query again.
+  assert.equal(explainMatch(parsed.ast, 'mưa NEAR/1 ngập', doc, true).matched, true);
+  const early = prepareDoc({ text: `mưa ngập ${repeat('mưa', 300)}` });
+  const hits = explainMatch(parsed.ast, 'mưa NEAR/1 ngập', early, true).hits;
+  assert.ok(
+    hits.some((h) => h.text === 'ngập'),
+    'an early pair is highlighted',
+  );
+});

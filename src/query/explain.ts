@@ -30,6 +30,13 @@ export interface Explanation {
 
 /** Hits kept per field of one explanation: enough to highlight, bounded for hostile posts. */
 export const MAX_HITS_PER_FIELD = 200;
+/**
+ * Spans a term, an OR group or a NEAR keeps per field while explaining (the matcher keeps
+ * `MAX_SPANS`): highlights show the hits among a term's first 64 occurrences, and a long chain
+ * of NEARs over a post that repeats its words costs a few milliseconds instead of tens. Whether
+ * the post matched is always the matcher's full answer.
+ */
+const EXPLAIN_MAX_SPANS = 64;
 
 /** A hit before it is materialized: token positions and the query part's label. */
 interface RawHit {
@@ -125,8 +132,9 @@ function termPositions(node: TermNode, out: Collector): Record<FieldName, readon
   return found;
 }
 
+/** A term's first positions as spans, for the NEARs and ORs above it. */
 const toSpans = (positions: readonly number[]): PositionSpan[] =>
-  positions.map((p) => ({ start: p, end: p }));
+  positions.slice(0, EXPLAIN_MAX_SPANS).map((p) => ({ start: p, end: p }));
 
 function spansOf(node: QueryNode, out: Collector): Record<FieldName, PositionSpan[]> {
   let found = out.spans.get(node);
@@ -138,7 +146,7 @@ function spansOf(node: QueryNode, out: Collector): Record<FieldName, PositionSpa
     const near = (field: FieldName): PositionSpan[] =>
       left[field].length === 0
         ? []
-        : nearSpans(left[field], right[field], node.distance, node.ordered);
+        : nearSpans(left[field], right[field], node.distance, node.ordered, EXPLAIN_MAX_SPANS);
     found = { title: near('title'), text: near('text'), author: near('author') };
   } else if (node.type === 'term') {
     const positions = termPositions(node, out);
@@ -150,7 +158,10 @@ function spansOf(node: QueryNode, out: Collector): Record<FieldName, PositionSpa
   } else if (node.type === 'or') {
     const children = node.children.map((child) => spansOf(child, out));
     const union = (field: FieldName): PositionSpan[] =>
-      canonicalSpans(children.flatMap((child) => child[field]));
+      canonicalSpans(
+        children.flatMap((child) => child[field]),
+        EXPLAIN_MAX_SPANS,
+      );
     found = { title: union('title'), text: union('text'), author: union('author') };
   } else {
     const spans = compileSpans(node);
@@ -233,9 +244,15 @@ function collect(node: QueryNode, out: Collector, within?: Scopes): void {
 /**
  * Says whether a query matches a prepared post and where: every positive term, phrase and NEAR
  * that matched, with offsets into the original text, de-duplicated and capped per field. `query`
- * is the text the tree was parsed from (used to label hits as the user wrote them).
+ * is the text the tree was parsed from (used to label hits as the user wrote them). `matched`,
+ * when the caller already knows it (the matcher said so), saves compiling the query again.
  */
-export function explainMatch(node: QueryNode, query: string, doc: MatchDoc): Explanation {
+export function explainMatch(
+  node: QueryNode,
+  query: string,
+  doc: MatchDoc,
+  matched?: boolean,
+): Explanation {
   const fields = { title: new FieldHits(), text: new FieldHits(), author: new FieldHits() };
   const out: Collector = {
     doc,
@@ -256,5 +273,5 @@ export function explainMatch(node: QueryNode, query: string, doc: MatchDoc): Exp
       hits.push({ field, start, end, text: source.slice(start, end), term: label });
     }
   }
-  return { matched: compileQuery(node)(doc), hits, conditions: out.conditions };
+  return { matched: matched ?? compileQuery(node)(doc), hits, conditions: out.conditions };
 }

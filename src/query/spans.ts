@@ -16,14 +16,14 @@ export function compareSpans(a: PositionSpan, b: PositionSpan): number {
 }
 
 /** Sorts, drops duplicates and keeps the first `MAX_SPANS` (the canonical form of a span list). */
-export function canonicalSpans(spans: PositionSpan[]): PositionSpan[] {
+export function canonicalSpans(spans: PositionSpan[], max = MAX_SPANS): PositionSpan[] {
   spans.sort(compareSpans);
   const out: PositionSpan[] = [];
   for (const span of spans) {
     const last = out[out.length - 1];
     if (last !== undefined && last.start === span.start && last.end === span.end) continue;
     out.push(span);
-    if (out.length === MAX_SPANS) break;
+    if (out.length === max) break;
   }
   return out;
 }
@@ -110,13 +110,14 @@ function spansAfter(
   ys: readonly PositionSpan[],
   distance: number,
   out: PositionSpan[],
+  max: number,
 ): void {
   let distinct = 0;
   let groupStart = -1;
   const groupEnds = new Set<number>();
   for (const x of xs) {
     if (x.start !== groupStart) {
-      if (distinct >= MAX_SPANS) return;
+      if (distinct >= max) return;
       groupStart = x.start;
       groupEnds.clear();
     }
@@ -141,12 +142,13 @@ export function nearSpans(
   right: readonly PositionSpan[],
   distance: number,
   isOrdered: boolean,
+  max = MAX_SPANS,
 ): PositionSpan[] {
   if (left.length === 0 || right.length === 0) return [];
   const out: PositionSpan[] = [];
-  spansAfter(left, right, distance, out);
-  if (!isOrdered) spansAfter(right, left, distance, out);
-  return canonicalSpans(out);
+  spansAfter(left, right, distance, out, max);
+  if (!isOrdered) spansAfter(right, left, distance, out, max);
+  return canonicalSpans(out, max);
 }
 
 /** Whether any span of `left` and any of `right` satisfy `nearSpans`' condition. */

@@ -77,7 +77,17 @@ export async function searchPosts(
       const doc = ast === undefined ? undefined : prepareDoc(post);
       if (predicate !== undefined && !predicate(doc!)) continue;
       hits.push(
-        ast === undefined ? { post } : { post, explanation: explainMatch(ast, query.text!, doc!) },
+        ast === undefined
+          ? { post }
+          : {
+              post,
+              explanation: explainMatch(
+                ast,
+                query.text!,
+                doc!,
+                predicate === undefined ? undefined : true,
+              ),
+            },
       );
       if (hits.length === limit) {
         // The next page starts right after the last post returned, not after the page read.

@@ -264,7 +264,7 @@ export async function testTopic(
       if (!predicate(doc)) continue;
       result.count++;
       if (result.sample.length < sampleSize)
-        result.sample.push({ post, explanation: explainMatch(parsed.ast, queryText, doc) });
+        result.sample.push({ post, explanation: explainMatch(parsed.ast, queryText, doc, true) });
     }
     result.examined += page.posts.length;
     cursor = page.nextCursor;
