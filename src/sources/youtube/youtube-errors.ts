@@ -32,11 +32,13 @@ const RATE_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded']);
 const KEY_REASONS = new Set(['keyInvalid', 'keyExpired', 'API_KEY_INVALID', 'API_KEY_EXPIRED']);
 
 function stripTags(text: string): string {
-  return text
-    // [^<>]: a run of "<" with no ">" is read once, not again from every "<" (quadratic).
-    .replace(/<[^<>]*>/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      // [^<>]: a run of "<" with no ">" is read once, not again from every "<" (quadratic).
+      .replace(/<[^<>]*>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Reads an error answer's body; a body that is not the documented JSON keeps only the status. */
