@@ -1,5 +1,12 @@
 import { foldText, isPlainText } from './fold.js';
-import { MAX_WORD_LENGTH, WordMemo, wordGeneration, wordId, wordOf } from './word-table.js';
+import {
+  MAX_WORD_LENGTH,
+  startText,
+  WordMemo,
+  wordGeneration,
+  wordId,
+  wordOf,
+} from './word-table.js';
 
 export type TokenKind = 'word' | 'number' | 'url' | 'hashtag' | 'mention' | 'emoji';
 
@@ -237,6 +244,7 @@ export function tokenizeWithIds(text: string): {
   ids: number[];
   generation: number;
 } {
+  startText();
   const generation = wordGeneration();
   const tokens: Token[] = [];
   const ids: number[] = [];
@@ -268,8 +276,8 @@ export function tokenizeWithIds(text: string): {
       const numberEnd = isDigitAt(text, i) ? scanNumber(text, i) : -1;
       const end = numberEnd === -1 ? scanWord(text, i) : numberEnd;
       const kind = numberEnd !== -1 || isAllDigits(text, i, end) ? 'number' : 'word';
-      if (end - i <= MAX_WORD_LENGTH) {
-        const id = wordId(text, i, end);
+      const id = end - i <= MAX_WORD_LENGTH ? wordId(text, i, end) : -1;
+      if (id >= 0) {
         tokens.push(wordToken(kind, id, i, end));
         ids.push(id);
       } else {

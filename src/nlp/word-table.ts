@@ -21,6 +21,14 @@ const EMPTY = -1;
 /** What {@link WordNumbers} holds for a word not set. */
 export const NO_NUMBER = -0x80000000;
 
+/**
+ * How many new words one text may add: past that, its unseen words get no id and callers take
+ * their slow path, so a hostile post of 30,000 unseen words neither flushes the table for every
+ * other post nor pays for interning (and keeping) each of them.
+ */
+const MAX_NEW_PER_TEXT = 2_000;
+let budget = MAX_NEW_PER_TEXT;
+
 const slots = new Int32Array(SLOTS).fill(EMPTY);
 const hashes = new Int32Array(MAX_WORDS);
 const words: string[] = [];
@@ -45,7 +53,15 @@ function holds(word: string, text: string, start: number, end: number): boolean 
   return true;
 }
 
-/** The id of `text.slice(start, end)` (at most MAX_WORD_LENGTH long), interning it when new. */
+/** A tokenizer starts reading a text: the text may add MAX_NEW_PER_TEXT new words. */
+export function startText(): void {
+  budget = MAX_NEW_PER_TEXT;
+}
+
+/**
+ * The id of `text.slice(start, end)` (at most MAX_WORD_LENGTH long), interning it when new, or -1
+ * when it is new and the text being read (see {@link startText}) has added its share.
+ */
 export function wordId(text: string, start: number, end: number): number {
   const h = hashOf(text, start, end);
   let slot = h & (SLOTS - 1);
@@ -53,6 +69,8 @@ export function wordId(text: string, start: number, end: number): number {
     if (hashes[id] === h && holds(words[id]!, text, start, end)) return id;
     slot = (slot + 1) & (SLOTS - 1);
   }
+  if (budget === 0) return -1;
+  budget--;
   if (words.length === MAX_WORDS) {
     clear();
     slot = h & (SLOTS - 1);

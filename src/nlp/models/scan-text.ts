@@ -1,6 +1,6 @@
 import { DOMAIN_SOURCE } from '../teencode.js';
 import { EMOTICON_SOURCE } from './emoticons.js';
-import { MAX_WORD_LENGTH, wordGeneration, wordId, wordOf } from '../word-table.js';
+import { MAX_WORD_LENGTH, startText, wordGeneration, wordId, wordOf } from '../word-table.js';
 
 /** What a stretch of text is, for the model normalizer. */
 export type ScanKind =
@@ -157,9 +157,9 @@ function scanAt(text: string, i: number): Scanned | undefined {
     const end = wordEnd(text, i);
     const found = wordLike(text, i, end);
     if (found !== undefined) return found;
-    if (end - i > MAX_WORD_LENGTH) return { kind: 'word', text: text.slice(i, end), start: i };
-    lastWordId = wordId(text, i, end);
-    return { kind: 'word', text: wordOf(lastWordId), start: i };
+    lastWordId = end - i <= MAX_WORD_LENGTH ? wordId(text, i, end) : -1;
+    const word = lastWordId >= 0 ? wordOf(lastWordId) : text.slice(i, end);
+    return { kind: 'word', text: word, start: i };
   }
   if ((code === 0x23 || code === 0xff03) && wordCharLength(text, i + 1) > 0) {
     return { kind: 'hashtag', text: text.slice(i, wordEnd(text, i + 1)), start: i };
@@ -192,6 +192,7 @@ export function scanText(text: string): Scanned[] {
  * word's, or -1 (any other stretch, and every one when the word table started afresh meanwhile).
  */
 export function scanTextWithIds(text: string, ids: number[]): Scanned[] {
+  startText();
   const generation = wordGeneration();
   const out: Scanned[] = [];
   let i = 0;
