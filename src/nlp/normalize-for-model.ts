@@ -210,8 +210,8 @@ function pushRaw(sink: TokenSink, raws: Raws, i: number): void {
     }
     case 'punct':
       sink.brk();
-      if (/[?？]/.test(raw.text)) sink.push('?', raw, false);
-      else if (/[!！]/.test(raw.text)) sink.push('!', raw, false);
+      if (raw.text.includes('?') || raw.text.includes('？')) sink.push('?', raw, false);
+      else if (raw.text.includes('!') || raw.text.includes('！')) sink.push('!', raw, false);
       sink.brk();
   }
 }

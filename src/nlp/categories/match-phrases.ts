@@ -159,6 +159,11 @@ interface Pending {
   needsSupport: boolean;
 }
 
+/** Scratch of matchPhrases (synchronous, never re-entered): per group, where its last hit ended. */
+let covered = new Int32Array(16);
+/** Scratch of matchPhrases: the first parts of `A ... B` phrases waiting for their second. */
+const pending = new Map<number, Pending>();
+
 /**
  * Finds every phrase of `matcher` in a tokenized text. `text` is the string the tokens came from;
  * spans are offsets into it; `ids` are the tokens' word ids when the caller has them
@@ -172,13 +177,15 @@ export function matchPhrases(
 ): PhraseHit[] {
   const words = wordsOf(tokens, ids);
   const hits: PhraseHit[] = [];
-  const covered = new Int32Array(matcher.groups);
-  const pending = new Map<number, Pending>();
+  if (covered.length < matcher.groups) covered = new Int32Array(matcher.groups);
+  covered.fill(0, 0, matcher.groups);
+  pending.clear();
   for (let at = 0; at < words.keys.length; at++) {
     const candidates = candidatesAt(matcher, words, at);
     if (candidates.length === 0) continue;
     const start = words.tokens[at]!.start;
     for (const { entry, needsSupport } of candidates) {
+      if (entry.kind === 'whole') continue;
       const span = spanOf(text, start, words.tokens[at + entry.length - 1]!.end);
       if (entry.kind === 'first') {
         pending.set(entry.phrase, { endWord: at + entry.length, span, needsSupport });
