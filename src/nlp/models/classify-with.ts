@@ -287,8 +287,9 @@ export interface ModelSpec<L extends string = string> {
 
 /**
  * `specs.map(({ model, fallback }) => classifyWith(model, text, fallback))`, the same results,
- * but the text is featurized once and all models score it in one pass over the features (the
- * models must share their feature bits; otherwise each is scored on its own).
+ * but the text is read once and all models score it in one pass (the models must share their
+ * feature bits; otherwise each is scored on its own). Two three-label models (sentiment and
+ * toxicity) are scored by `jointSums`, without listing the features.
  */
 export function classifyWithAll(specs: readonly ModelSpec[], text: string): Classification[] {
   const bits = specs[0]?.model.bits;
