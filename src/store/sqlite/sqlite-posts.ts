@@ -53,8 +53,13 @@ export function createSqlitePosts(db: Database) {
   );
   const textHits = createNewestTextHits(db);
 
-  function timeKeyFor(publishedAt: string): bigint {
-    const bucket = timeBucket(publishedAt);
+  /**
+   * The next free key of the post's time bucket. `used` holds the keys this transaction took,
+   * by bucket: a batch's posts of one hour read the highest key once, not once each.
+   */
+  function timeKeyFor(bucket: number, used: Map<number, bigint>): bigint {
+    const taken = used.get(bucket);
+    if (taken !== undefined) return nextTimeKey(bucket, taken);
     const first = bucketFirstKey(bucket);
     return nextTimeKey(bucket, highestKey.get(first, bucketFirstKey(bucket + 1)) as bigint | null);
   }
@@ -73,6 +78,7 @@ export function createSqlitePosts(db: Database) {
     let matched = 0;
     const insertedNow = new Set<string>();
     const texts: { key: bigint; body: string; author: string | null }[] = [];
+    const usedKeys = new Map<number, bigint>();
     batch.forEach((write, i) => {
       const valid = validatePost(write.post, i);
       let { post } = valid;
@@ -82,9 +88,11 @@ export function createSqlitePosts(db: Database) {
         if (near === post.id) near = undefined;
         if (near !== undefined) post = { ...post, duplicateOf: near };
       }
-      const key = timeKeyFor(valid.publishedAt);
+      const bucket = timeBucket(valid.publishedAt);
+      const key = timeKeyFor(bucket, usedKeys);
       const result = insert.run(...postParams({ ...valid, post }), key);
       if (result.changes === 1) {
+        usedKeys.set(bucket, key);
         const body = post.folded ?? foldedBody(post.title, post.text);
         const author = post.author?.name === undefined ? null : foldText(post.author.name);
         texts.push({ key, body, author });
