@@ -13,7 +13,7 @@ import type { Stage, StageName, StageResult } from './stage.js';
 import { dedupeStage } from './stages/dedupe-stage.js';
 import { enrichStage } from './stages/enrich-stage.js';
 import { matchStage } from './stages/match-stage.js';
-import { storeStage } from './stages/store-stage.js';
+import { asRead, storeStage } from './stages/store-stage.js';
 import type { WrittenItem } from './stages/store-stage.js';
 import { POSTS_INGEST } from './subjects.js';
 import type { TopicRegistry } from './topic-registry.js';
@@ -352,7 +352,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     batch.forEach((message, index) => {
       if (!kept.has(index)) settle(message, (t) => t.updated++);
     });
-    for (const { post, item } of toNotify) notify(post, item.topicIds);
+    for (const { post, item } of toNotify) notify(asRead(post), item.topicIds);
   }
 
   return {

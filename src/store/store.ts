@@ -24,6 +24,12 @@ export interface StoredPost extends Post {
    */
   folded?: string;
   /**
+   * Write-only hint: `enrichment` already serialized to a JSON object by the pipeline (in the
+   * worker that computed it), written as is; takes the place of `enrichment`. Reads return
+   * `enrichment`.
+   */
+  enrichmentJson?: string;
+  /**
    * The workspace that alone may see this post: set for private channels (Zalo OA messages, page
    * inboxes: citizens writing to one agency). Absent: the post is part of the shared corpus.
    */

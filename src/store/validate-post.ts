@@ -12,6 +12,7 @@ const OPTIONAL_STRINGS = [
   'parentId',
   'duplicateOf',
   'folded',
+  'enrichmentJson',
   'privateTo',
 ] as const;
 const COUNTS = ['likes', 'comments', 'shares', 'views'] as const;
@@ -53,6 +54,8 @@ export function validatePost(post: StoredPost, index: number): ValidPost {
     if (count !== undefined && !Number.isFinite(count)) fail(`engagement.${key} must be finite`);
   }
   if (post.enrichment !== undefined && !isPlainObject(post.enrichment)) fail('enrichment');
+  if (post.enrichmentJson !== undefined && !post.enrichmentJson.startsWith('{'))
+    fail('enrichmentJson must be a JSON object');
   if (post.labels !== undefined && !isPlainObject(post.labels)) fail('labels');
   try {
     return {

@@ -13,18 +13,22 @@ function isLongEnough(text: string): boolean {
   return false;
 }
 
-/** What enrichment adds to a message: computed where the work runs, applied where it is stored. */
-export interface Additions extends Enrichment {
+/**
+ * What enrichment adds to a message: computed where the work runs (a worker thread), applied
+ * where it is stored. The enrichment object travels as JSON: it is written as is, and parsed
+ * again only for the posts a live listener receives.
+ */
+export interface Additions extends Omit<Enrichment, 'enrichment'> {
   folded: string;
+  enrichmentJson?: string;
 }
 
 /** The enrichment of one message (pure; throws only when the enricher does). */
 export function enrichmentOf(message: PipelineMessage, enrich?: Enricher): Additions {
   const { post } = message;
-  const added: Additions = {
-    ...(enrich?.(post) ?? {}),
-    folded: foldText(`${post.title ?? ''}\n${post.text}`),
-  };
+  const { enrichment, ...rest } = enrich?.(post) ?? {};
+  const added: Additions = { ...rest, folded: foldText(`${post.title ?? ''}\n${post.text}`) };
+  if (enrichment !== undefined) added.enrichmentJson = JSON.stringify(enrichment);
   if (added.simhash !== undefined && !isLongEnough(post.text)) delete added.simhash;
   return added;
 }
@@ -36,7 +40,7 @@ export function applyEnrichment(message: PipelineMessage, added: Additions): Enr
   if (message.truncated) stored.truncated = true;
   if (message.privateTo !== undefined) stored.privateTo = message.privateTo;
   if (added.labels !== undefined) stored.labels = added.labels;
-  if (added.enrichment !== undefined) stored.enrichment = added.enrichment;
+  if (added.enrichmentJson !== undefined) stored.enrichmentJson = added.enrichmentJson;
   if (stored.lang === undefined && added.lang !== undefined) stored.lang = added.lang;
   const enriched: EnrichedPost = { message, post: stored };
   if (added.simhash !== undefined) enriched.simhash = added.simhash;

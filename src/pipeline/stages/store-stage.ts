@@ -7,10 +7,21 @@ import { asItemError } from '../stage.js';
 /** A post as the store took it. */
 export interface WrittenItem {
   item: MatchedItem;
-  /** The post as stored (with `duplicateOf` when the store linked it). */
+  /**
+   * The post as written, with `duplicateOf` when the store linked it, write hints (`folded`,
+   * `enrichmentJson`) still on: `asRead` makes it what a read returns.
+   */
   post: StoredPost;
   /** Stored for the first time (its matches recorded), rather than refreshed. */
   isNew: boolean;
+}
+
+/** A written post as the store would return it: hints dropped, the enrichment parsed. */
+export function asRead(written: StoredPost): StoredPost {
+  const { folded: _folded, enrichmentJson, ...post } = written;
+  if (enrichmentJson !== undefined)
+    post.enrichment = JSON.parse(enrichmentJson) as StoredPost['enrichment'];
+  return post;
 }
 
 function toWrite(item: MatchedItem): PostWrite {
@@ -33,7 +44,6 @@ export function storeStage(store: Store): Stage<MatchedItem, WrittenItem> {
       const record = (index: number, written: WriteResult): void => {
         const item = items[index]!;
         const post: StoredPost = { ...item.post };
-        delete post.folded;
         const duplicateOf = written.duplicateOf[post.id];
         if (duplicateOf !== undefined) post.duplicateOf = duplicateOf;
         const isNew = written.inserted.includes(post.id);

@@ -42,6 +42,19 @@ export function writesContract(makeStore: MakeStore): void {
         assert.deepEqual(ids(page.posts), [a.id]);
       }));
 
+    it('writes an enrichment sent as JSON and reads it back as an object, never the hint', () =>
+      withStore(async (store) => {
+        const post = makePost({ enrichmentJson: '{"toxicity":0.2,"areas":[{"ward":"Bến Nghé"}]}' });
+        await store.writePosts([{ post }]);
+        const read = await store.getPost(post.id);
+        assert.deepEqual(read?.enrichment, { toxicity: 0.2, areas: [{ ward: 'Bến Nghé' }] });
+        assert.equal(read?.enrichmentJson, undefined);
+        await rejectsWithCode(
+          store.writePosts([{ post: makePost({ enrichmentJson: '[1]' }) }]),
+          'store.invalid',
+        );
+      }));
+
     it('writes nothing at all when one post of the batch is invalid', () =>
       withStore(async (store) => {
         const t = await topic(store);
@@ -61,7 +74,7 @@ export function writesContract(makeStore: MakeStore): void {
         );
       }));
 
-    it('links a near-duplicate to the first occurrence, after a reopen too, and never across workspaces', () =>
+    it('links a near-duplicate to the first occurrence, and never across workspaces', () =>
       withStore(async (store) => {
         const first = makePost();
         const copy = makePost();

@@ -85,7 +85,7 @@ export function postParams({ post, publishedAt, collectedAt }: ValidPost): Param
     e?.views ?? null,
     post.sourceId,
     post.labels === undefined ? null : JSON.stringify(post.labels),
-    post.enrichment === undefined ? null : JSON.stringify(post.enrichment),
+    post.enrichmentJson ?? (post.enrichment === undefined ? null : JSON.stringify(post.enrichment)),
     post.truncated === true ? 1 : 0,
     post.duplicateOf ?? null,
     post.privateTo ?? null,
