@@ -1,5 +1,5 @@
 import { franc } from 'franc-min';
-import { textWords } from './categories/text-tokens.js';
+import { textWords } from './text-tokens.js';
 import { NO_NUMBER, WordNumbers } from './word-table.js';
 import type { Token } from './tokenize.js';
 

@@ -1,7 +1,7 @@
 import { compilePhrases, type PhraseHit } from './categories/compile-phrases.js';
 import { matchPhrases } from './categories/match-phrases.js';
 import { spanOf, type Span } from './categories/span.js';
-import { textTokens, textWords } from './categories/text-tokens.js';
+import { textTokens, textWords } from './text-tokens.js';
 import { saturate, weighHits } from './categories/weigh-hits.js';
 
 /** What a post sets out to do. `information` is the default: a news-like statement. */

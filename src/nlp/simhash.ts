@@ -1,5 +1,5 @@
 import { LangngheError } from '../core/errors.js';
-import { textWords, type TextWords } from './categories/text-tokens.js';
+import { textWords, type TextWords } from './text-tokens.js';
 import { NO_NUMBER, WordNumbers } from './word-table.js';
 
 /** The hash of a text with nothing to hash (empty, white space, punctuation only). */

@@ -1,5 +1,5 @@
 import { isPlainText } from '../fold.js';
-import { textWords } from '../categories/text-tokens.js';
+import { textWords } from '../text-tokens.js';
 import type { Token } from '../tokenize.js';
 import { WordMemo } from '../word-table.js';
 import { areaIndex } from './area-index.js';

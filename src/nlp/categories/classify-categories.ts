@@ -3,7 +3,7 @@ import { compilePhrases, type PhraseMatcher } from './compile-phrases.js';
 import { matchPhrases } from './match-phrases.js';
 import type { Span } from './span.js';
 import { defaultTaxonomy, type Taxonomy } from './taxonomy.js';
-import { textWords } from './text-tokens.js';
+import { textWords } from '../text-tokens.js';
 import type { Token } from '../tokenize.js';
 import { saturate, weighHits, type PhraseWeights } from './weigh-hits.js';
 

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { syntheticInputs } from '../../../test/analyze-digests.js';
+import { textWords } from '../text-tokens.js';
 import { scanText } from './scan-text.js';
 
 function kinds(text: string): string[] {
@@ -44,4 +46,14 @@ test('offsets point into the original text', () => {
   const text = '  ko   dc :( ';
   for (const s of scanText(text))
     assert.equal(text.slice(s.start, s.start + s.text.length), s.text);
+});
+
+test('scanning a text the tokenizer just read, with its word runs, gives the same stretches', () => {
+  for (const { title, text } of syntheticInputs(400, 11)) {
+    const input = `${title ?? ''}\n\n${text}`;
+    textWords('');
+    const alone = scanText(input);
+    textWords(input);
+    assert.deepEqual(scanText(input), alone);
+  }
 });

@@ -1,5 +1,6 @@
 import { DOMAIN_SOURCE } from '../teencode.js';
 import { EMOTICON_SOURCE } from './emoticons.js';
+import { sharedRunAt, sharedRunEnd } from '../text-tokens.js';
 import { MAX_WORD_LENGTH, startText, wordGeneration, wordId, wordOf } from '../word-table.js';
 
 /** What a stretch of text is, for the model normalizer. */
@@ -154,10 +155,11 @@ function scanAt(text: string, i: number): Scanned | undefined {
     if (emoticon !== undefined) return { kind: 'emoticon', text: emoticon, start: i };
   }
   if (wordCharLength(text, i) > 0) {
-    const end = wordEnd(text, i);
+    const shared = sharedRunAt(text, i);
+    const end = shared >= 0 ? sharedRunEnd(i) : wordEnd(text, i);
     const found = wordLike(text, i, end);
     if (found !== undefined) return found;
-    lastWordId = end - i <= MAX_WORD_LENGTH ? wordId(text, i, end) : -1;
+    lastWordId = shared >= 0 ? shared : end - i <= MAX_WORD_LENGTH ? wordId(text, i, end) : -1;
     const word = lastWordId >= 0 ? wordOf(lastWordId) : text.slice(i, end);
     return { kind: 'word', text: word, start: i };
   }
