@@ -170,23 +170,36 @@ function ranksBefore(aWeight: number, aStart: number, bWeight: number, bStart: n
   return aWeight > bWeight || (aWeight === bWeight && aStart < bStart);
 }
 
-interface TopSpan {
-  start: number;
-  end: number;
-  weight: number;
-}
+/**
+ * The running top list of evidence spans, heaviest first (then earliest), at most MAX_EVIDENCE:
+ * parallel arrays reused across calls, so a span that does not make the list costs no object.
+ */
+const topStarts = new Float64Array(MAX_EVIDENCE + 1);
+const topEnds = new Float64Array(MAX_EVIDENCE + 1);
+const topWeights = new Float64Array(MAX_EVIDENCE + 1);
+let topLength = 0;
 
-/** Puts a span into the running top list (heaviest first, at most MAX_EVIDENCE). */
-function consider(top: TopSpan[], start: number, end: number, weight: number): void {
+/** Puts a span into the running top list. */
+function consider(start: number, end: number, weight: number): void {
   if (!(weight > 1e-4)) return;
-  const last = top[top.length - 1];
-  if (top.length === MAX_EVIDENCE && !ranksBefore(weight, start, last!.weight, last!.start)) {
+  const last = topLength - 1;
+  if (
+    topLength === MAX_EVIDENCE &&
+    !ranksBefore(weight, start, topWeights[last]!, topStarts[last]!)
+  ) {
     return;
   }
-  let at = top.length;
-  while (at > 0 && ranksBefore(weight, start, top[at - 1]!.weight, top[at - 1]!.start)) at--;
-  top.splice(at, 0, { start, end, weight });
-  if (top.length > MAX_EVIDENCE) top.pop();
+  let at = topLength;
+  while (at > 0 && ranksBefore(weight, start, topWeights[at - 1]!, topStarts[at - 1]!)) {
+    topStarts[at] = topStarts[at - 1]!;
+    topEnds[at] = topEnds[at - 1]!;
+    topWeights[at] = topWeights[at - 1]!;
+    at--;
+  }
+  topStarts[at] = start;
+  topEnds[at] = end;
+  topWeights[at] = weight;
+  if (topLength < MAX_EVIDENCE) topLength++;
 }
 
 /**
@@ -202,7 +215,7 @@ function evidenceFor(
 ): Evidence[] {
   const { tokens } = features;
   const scale = featureScale(features);
-  const top: TopSpan[] = [];
+  topLength = 0;
   let spanStart = -1;
   let spanEnd = 0;
   let spanWeight = 0;
@@ -213,20 +226,21 @@ function evidenceFor(
       spanWeight += weight;
       continue;
     }
-    if (spanStart !== -1) consider(top, spanStart, spanEnd, spanWeight);
+    if (spanStart !== -1) consider(spanStart, spanEnd, spanWeight);
     spanStart = token.start;
     spanEnd = token.end;
     spanWeight = weight;
   }
-  if (spanStart !== -1) consider(top, spanStart, spanEnd, spanWeight);
-  const out: Evidence[] = new Array<Evidence>(top.length);
-  for (let i = 0; i < top.length; i++) {
-    const s = top[i]!;
+  if (spanStart !== -1) consider(spanStart, spanEnd, spanWeight);
+  const out: Evidence[] = new Array<Evidence>(topLength);
+  for (let i = 0; i < topLength; i++) {
+    const start = topStarts[i]!;
+    const end = topEnds[i]!;
     out[i] = {
-      start: s.start,
-      end: s.end,
-      text: text.slice(s.start, s.end),
-      weight: Math.round(s.weight * 10_000) / 10_000,
+      start,
+      end,
+      text: text.slice(start, end),
+      weight: Math.round(topWeights[i]! * 10_000) / 10_000,
     };
   }
   return out;
