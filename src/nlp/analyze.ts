@@ -132,15 +132,23 @@ function locatePersonalData(
   );
 }
 
+/** `toWellFormed(text)`, without its regex pass over the usual text that has no surrogate at all. */
+function wellFormed(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    if ((text.charCodeAt(i) & 0xf800) === 0xd800) return toWellFormed(text);
+  }
+  return text;
+}
+
 /** Analyzes a title and a text together; evidence offsets point back into each of them. */
 export function analyzeText(input: { text: string; title?: string }): Analysis {
-  const title = input.title ? toWellFormed(input.title).slice(0, 1_000) : '';
-  const text = toWellFormed(input.text ?? '').slice(0, MAX_ANALYZE_CHARS);
+  const title = input.title ? wellFormed(input.title).slice(0, 1_000) : '';
+  const text = wellFormed(input.text ?? '').slice(0, MAX_ANALYZE_CHARS);
   const combined = title ? `${title}${SEPARATOR}${text}` : text;
   const textStart = title ? title.length + SEPARATOR.length : 0;
   const areas = tagAreas(combined);
   const opening =
-    combined.length > MODEL_CHARS ? toWellFormed(combined.slice(0, MODEL_CHARS)) : combined;
+    combined.length > MODEL_CHARS ? wellFormed(combined.slice(0, MODEL_CHARS)) : combined;
   const [sentiment, toxicity] = classifyWithAll(tone(), opening) as [
     Classification<SentimentLabel>,
     Classification<ToxicityLabel>,
