@@ -76,12 +76,19 @@ async function runOnce(
  * threads, the rounds interleaved so that a noisy moment hits every variant alike.
  */
 export async function runPipelineBench(
-  options: { posts: number; topics: number; rounds: number; workers?: readonly number[] },
+  options: {
+    posts: number;
+    topics: number;
+    rounds: number;
+    workers?: readonly number[];
+    /** Only the variant with enrichment. */
+    enrichedOnly?: boolean;
+  },
   log: (line: string) => void,
 ): Promise<PipelineBenchRow[]> {
   const items = posts(options.posts, 5);
   const queries = generateTopicQueries({ seed: 7, count: options.topics });
-  const variants = [false, true].flatMap((isEnriched) =>
+  const variants = (options.enrichedOnly === true ? [true] : [false, true]).flatMap((isEnriched) =>
     (options.workers ?? [0, 1, 2]).map((workers) => ({ isEnriched, workers })),
   );
   const rates = variants.map(() => [] as number[]);
