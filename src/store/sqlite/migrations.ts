@@ -226,8 +226,9 @@ DROP TABLE posts_fts;
 
 /*
  * dead_letters: items the pipeline refused, with their stage and error, for replay (one row per
- * item id and stage; a repeated failure counts up `attempts`). near_duplicates: the SimHash bands
- * of recent first occurrences (4 bands of 16 bits: two hashes within 3 bits share one band), so
+ * item id and stage; a repeated failure counts up `attempts`). near_duplicates: recent first
+ * occurrences' SimHashes, one row each with its 4 bands of 16 bits indexed (two hashes within 3
+ * bits share one band), so
  * near-duplicate links survive a restart and are shared by every process writing to the store;
  * `visibility` keeps private posts apart from the shared corpus ('' = shared).
  */
@@ -248,13 +249,18 @@ CREATE TABLE dead_letters (
 CREATE INDEX dead_letters_by_workspace ON dead_letters (workspace_id, id);
 CREATE TABLE near_duplicates (
   seq INTEGER PRIMARY KEY,
-  band INTEGER NOT NULL,
-  value INTEGER NOT NULL,
+  b0 INTEGER NOT NULL,
+  b1 INTEGER NOT NULL,
+  b2 INTEGER NOT NULL,
+  b3 INTEGER NOT NULL,
   visibility TEXT NOT NULL,
   post_id TEXT NOT NULL,
   hash TEXT NOT NULL
 );
-CREATE INDEX near_duplicates_by_band ON near_duplicates (band, value, visibility);
+CREATE INDEX near_duplicates_b0 ON near_duplicates (b0);
+CREATE INDEX near_duplicates_b1 ON near_duplicates (b1);
+CREATE INDEX near_duplicates_b2 ON near_duplicates (b2);
+CREATE INDEX near_duplicates_b3 ON near_duplicates (b3);
 CREATE INDEX near_duplicates_by_post ON near_duplicates (post_id);
 `;
 

@@ -4,16 +4,15 @@ import { EMPTY_SIMHASH, hammingDistance } from '../../nlp/simhash.js';
 
 /** Two hashes within this many bits are near-duplicates (4 bands of 16 bits: one band agrees). */
 const MAX_DISTANCE = 3;
-const BANDS = 4;
 /** First occurrences remembered (the newest); older ones are forgotten, as reposts come early. */
 const MAX_REMEMBERED = 100_000;
 /** Prune once this many rows beyond the bound have accumulated, not on every write. */
-const PRUNE_SLACK_ROWS = 10_000 * BANDS;
+const PRUNE_SLACK_ROWS = 10_000;
 const HEX64 = /^[0-9a-f]{16}$/;
 
 /**
  * Near-duplicate lookup by SimHash in the database, so links survive a restart and every writer
- * shares them: each first occurrence leaves its 4 bands of 16 bits in `near_duplicates`; a
+ * shares them: each first occurrence leaves a row with its 4 bands of 16 bits indexed; a
  * candidate shares at least one band with any hash within 3 bits (pigeonhole), and the closest
  * one wins (the newest on a tie), as the in-memory `createSimhashIndex` does. Private posts only
  * meet posts of the same workspace, so a link never reveals another workspace's post.
@@ -21,11 +20,11 @@ const HEX64 = /^[0-9a-f]{16}$/;
 export function createSqliteNearDuplicates(db: Database) {
   const candidates = db.prepare(
     `SELECT seq, post_id AS postId, hash FROM near_duplicates
-     WHERE (band = 0 AND value = ? OR band = 1 AND value = ? OR band = 2 AND value = ?
-            OR band = 3 AND value = ?) AND visibility = ?`,
+     WHERE (b0 = ? OR b1 = ? OR b2 = ? OR b3 = ?) AND visibility = ?`,
   );
   const insert = db.prepare(
-    'INSERT INTO near_duplicates (band, value, visibility, post_id, hash) VALUES (?, ?, ?, ?, ?)',
+    `INSERT INTO near_duplicates (b0, b1, b2, b3, visibility, post_id, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const newest = db.prepare('SELECT MAX(seq) FROM near_duplicates').pluck();
   const prune = db.prepare('DELETE FROM near_duplicates WHERE seq <= ?');
@@ -67,10 +66,8 @@ export function createSqliteNearDuplicates(db: Database) {
     /** Remembers a first occurrence. */
     add(postId: string, hash: string, privateTo: string | undefined): void {
       if (hash === EMPTY_SIMHASH) return;
-      bandsOf(hash, 0).forEach((value, band) =>
-        insert.run(band, value, privateTo ?? '', postId, hash),
-      );
-      added += BANDS;
+      insert.run(...bandsOf(hash, 0), privateTo ?? '', postId, hash);
+      added++;
     },
 
     /** Forgets all but the newest first occurrences, now and then. */
@@ -78,7 +75,7 @@ export function createSqliteNearDuplicates(db: Database) {
       if (added < PRUNE_SLACK_ROWS) return;
       added = 0;
       const top = newest.get() as number | null;
-      if (top !== null) prune.run(top - MAX_REMEMBERED * BANDS);
+      if (top !== null) prune.run(top - MAX_REMEMBERED);
     },
   };
 }
