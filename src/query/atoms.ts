@@ -38,7 +38,9 @@ type Atom =
   | { type: 'term'; term: number; fields: readonly FieldIndex[] }
   | { type: 'phrase'; terms: number[]; slop: number; fields: readonly FieldIndex[] }
   | { type: 'near'; node: SpanNode & { type: 'near' }; terms: number[] }
-  | { type: 'meta'; predicate: DocPredicate };
+  | { type: 'meta'; predicate: DocPredicate }
+  /** An OR of leaves (`isLeafGroup`): many topics share the same issue or place group. */
+  | { type: 'any'; terms: number[]; masks: number[]; atoms: number[] };
 
 /** A term of the shared table; `map` names the field map its folded form is found in. */
 interface TermEntry {
@@ -62,6 +64,26 @@ function termEntry(term: TermNode): TermEntry {
 function termKey(term: TermNode): string {
   const flags = `${+term.exact}${+term.plain}${+term.wildcard}`;
   return `${term.kind}|${flags}|${term.value}|${term.folded}`;
+}
+
+function maskOf(field: TextField): number {
+  let mask = 0;
+  for (const index of FIELDS_OF[field]) mask |= 1 << index;
+  return mask;
+}
+
+/** Whether `node` is an OR whose children are all leaves, which `acquire` interns as one atom. */
+export function isLeafGroup(node: QueryNode): boolean {
+  return (
+    node.type === 'or' &&
+    node.children.every(
+      (child) =>
+        child.type === 'term' ||
+        child.type === 'phrase' ||
+        child.type === 'near' ||
+        child.type === 'meta',
+    )
+  );
 }
 
 /** A key equal for two nodes exactly when they match the same way. */
@@ -88,7 +110,10 @@ function nodeKey(node: QueryNode): string {
  * distinct leaf, and each distinct term's positions in each field, are computed at most once.
  */
 export interface AtomTable {
-  /** Interns a phrase, NEAR or meta node (one more reference); returns its id. */
+  /**
+   * Interns a phrase, NEAR or meta node, or an OR of such nodes and terms (`isLeafGroup`), with
+   * one more reference; returns its id.
+   */
   acquire(node: QueryNode): number;
   release(id: number): void;
   /** Interns a term (one more reference); returns its term id. */
@@ -245,6 +270,16 @@ export function createAtomTable(): AtomTable {
       }
       case 'meta':
         return { type: 'meta', predicate: compileMeta(node as MetaNode) };
+      case 'or': {
+        const group: Atom & { type: 'any' } = { type: 'any', terms: [], masks: [], atoms: [] };
+        for (const child of node.children) {
+          if (child.type === 'term') {
+            group.terms.push(acquireTerm(child));
+            group.masks.push(maskOf(child.field));
+          } else group.atoms.push(acquire(child));
+        }
+        return group;
+      }
       default:
         throw new Error(`${node.type} is not an atom`);
     }
@@ -306,30 +341,53 @@ export function createAtomTable(): AtomTable {
       }
       case 'meta':
         return atom.predicate(doc!);
+      case 'any':
+        for (let i = 0; i < atom.terms.length; i++)
+          if (hasTerm(atom.terms[i]!, atom.masks[i]!)) return true;
+        for (const id of atom.atoms) if (test(id)) return true;
+        return false;
+    }
+  }
+
+  function hasTerm(term: number, mask: number): boolean {
+    for (let field = 0 as FieldIndex; field < 3; field++) {
+      if ((mask & (1 << field)) !== 0 && positions(term, field).length > 0) return true;
+    }
+    return false;
+  }
+
+  function test(id: number): boolean {
+    if (atomStamps[id] === stamp) return atomValues[id] === 1;
+    const value = evaluate(atoms.items[id]!.value);
+    atomStamps[id] = stamp;
+    atomValues[id] = value ? 1 : 0;
+    return value;
+  }
+
+  function acquire(node: QueryNode): number {
+    const id = atoms.acquire(nodeKey(node), () => makeAtom(node));
+    grow();
+    return id;
+  }
+
+  function release(id: number): void {
+    const atom = atoms.release(id);
+    if (atom === undefined) return;
+    if (atom.type === 'term') releaseTerm(atom.term);
+    else if (atom.type === 'phrase' || atom.type === 'near')
+      for (const term of atom.terms) releaseTerm(term);
+    else if (atom.type === 'any') {
+      for (const term of atom.terms) releaseTerm(term);
+      for (const child of atom.atoms) release(child);
     }
   }
 
   return {
-    acquire(node) {
-      const id = atoms.acquire(nodeKey(node), () => makeAtom(node));
-      grow();
-      return id;
-    },
-    release(id) {
-      const atom = atoms.release(id);
-      if (atom === undefined) return;
-      if (atom.type === 'term') releaseTerm(atom.term);
-      else if (atom.type === 'phrase') for (const term of atom.terms) releaseTerm(term);
-      else if (atom.type === 'near') for (const term of atom.terms) releaseTerm(term);
-    },
+    acquire,
+    release,
     acquireTerm,
     releaseTerm,
-    hasTerm(term, mask) {
-      for (let field = 0 as FieldIndex; field < 3; field++) {
-        if ((mask & (1 << field)) !== 0 && positions(term, field).length > 0) return true;
-      }
-      return false;
-    },
+    hasTerm,
     startDoc(next) {
       doc = next;
       stamp = (stamp + 1) >>> 0;
@@ -343,13 +401,7 @@ export function createAtomTable(): AtomTable {
       isMarking = terms.size >= MARKING_MIN_TERMS;
       if (isMarking) markTerms(next);
     },
-    test(id) {
-      if (atomStamps[id] === stamp) return atomValues[id] === 1;
-      const value = evaluate(atoms.items[id]!.value);
-      atomStamps[id] = stamp;
-      atomValues[id] = value ? 1 : 0;
-      return value;
-    },
+    test,
     size: () => atoms.size,
   };
 }

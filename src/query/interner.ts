@@ -16,8 +16,10 @@ export class Interner<T> {
       this.items[known]!.refs++;
       return known;
     }
+    // `make` may intern the item's parts first: the id is taken after it.
+    const value = make();
     const id = this.free.pop() ?? this.items.length;
-    this.items[id] = { value: make(), key, refs: 1 };
+    this.items[id] = { value, key, refs: 1 };
     this.ids.set(key, id);
     return id;
   }

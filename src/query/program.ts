@@ -1,5 +1,6 @@
 import type { QueryNode, TextField } from './ast.js';
 import type { AtomTable } from './atoms.js';
+import { isLeafGroup } from './atoms.js';
 
 const ATOM = 0;
 const AND = 1;
@@ -26,6 +27,12 @@ function emit(node: QueryNode, table: AtomTable, code: number[], held: Program):
   switch (node.type) {
     case 'and':
     case 'or': {
+      if (isLeafGroup(node)) {
+        const id = table.acquire(node);
+        held.atoms.push(id);
+        code.push(ATOM, 3, id);
+        return;
+      }
       const at = code.length;
       code.push(node.type === 'and' ? AND : OR, 0);
       for (const child of node.children) {

@@ -3,6 +3,7 @@ import type { Anchor, AnchorTree, WordFrequency } from './anchors.js';
 import { anchorTree, chooseAnchors, chooseGroups } from './anchors.js';
 import { createAnchorIndex } from './anchor-index.js';
 import { createAtomTable } from './atoms.js';
+import { createCodeArena } from './code-arena.js';
 import type { Program } from './program.js';
 import { compileProgram, releaseProgram, runProgram } from './program.js';
 import type { MatchDoc, MatchInput } from './match-doc.js';
@@ -66,6 +67,12 @@ interface Disjunct {
   groups: Anchor[][];
 }
 
+function grownInt32(array: Int32Array, size: number): Int32Array {
+  const grown = new Int32Array(Math.max(array.length * 2, size));
+  grown.set(array);
+  return grown;
+}
+
 function costOf(tree: AnchorTree | null): number {
   return tree === null ? 1 : chooseAnchors(tree).cost;
 }
@@ -95,6 +102,12 @@ export function createTopicMatcher(options: TopicMatcherOptions = {}): TopicMatc
   const byTopic = new Map<string, number>();
   let topicSeq = 0;
   let marks = new Uint32Array(64);
+  /** Per slot: the order its topic was set in (read when sorting the matches). */
+  let seqs = new Float64Array(64);
+  const ids: string[] = [];
+  /** The hot loop reads typed arrays, not objects: per disjunct its slot and its code's start. */
+  const code = createCodeArena();
+  let slotOf: Int32Array = new Int32Array(64);
   let stamp = 0;
   let checked = 0;
   const scratch: number[] = [];
@@ -104,11 +117,11 @@ export function createTopicMatcher(options: TopicMatcherOptions = {}): TopicMatc
     const tree = anchorTree(node, frequency);
     const id = freeDisjuncts.pop() ?? disjuncts.length;
     const groups = tree === null ? [] : chooseGroups(tree);
-    disjuncts[id] = {
-      slot,
-      program: compileProgram(orderedForCheck(node, frequency), atoms),
-      groups,
-    };
+    const program = compileProgram(orderedForCheck(node, frequency), atoms);
+    disjuncts[id] = { slot, program, groups };
+    code.put(id, program.code);
+    if (id >= slotOf.length) slotOf = grownInt32(slotOf, id + 1);
+    slotOf[id] = slot;
     if (tree === null) index.fileAlways(id);
     else index.file(groups, id);
     return id;
@@ -122,6 +135,7 @@ export function createTopicMatcher(options: TopicMatcherOptions = {}): TopicMatc
       if (disjunct.groups.length === 0) index.unfileAlways(id);
       else index.unfile(disjunct.groups, id);
       releaseProgram(disjunct.program, atoms);
+      code.drop(id);
       disjuncts[id] = undefined;
       freeDisjuncts.push(id);
     }
@@ -148,9 +162,14 @@ export function createTopicMatcher(options: TopicMatcherOptions = {}): TopicMatc
         const grown = new Uint32Array(Math.max(marks.length * 2, slot + 1));
         grown.set(marks);
         marks = grown;
+        const grownSeqs = new Float64Array(marks.length);
+        grownSeqs.set(seqs);
+        seqs = grownSeqs;
       }
       const topic: TopicSlot = { id: topicId, seq: topicSeq++, disjuncts: [] };
       slots[slot] = topic;
+      seqs[slot] = topic.seq;
+      ids[slot] = topicId;
       byTopic.set(topicId, slot);
       topic.disjuncts = disjunctsOf(node).map((part) => addDisjunct(slot, part));
     },
@@ -162,18 +181,20 @@ export function createTopicMatcher(options: TopicMatcherOptions = {}): TopicMatc
       atoms.startDoc(doc);
       index.candidates(doc, scratch);
       found.length = 0;
+      const { array, starts } = code;
       for (const id of scratch) {
-        const disjunct = disjuncts[id]!;
-        const slot = disjunct.slot;
+        const slot = slotOf[id]!;
         if (marks[slot] === stamp) continue;
         checked++;
-        if (runProgram(disjunct.program.code, atoms)) {
+        if (runProgram(array, atoms, starts[id])) {
           marks[slot] = stamp;
           found.push(slot);
         }
       }
-      if (found.length > 1) found.sort((a, b) => slots[a]!.seq - slots[b]!.seq);
-      return found.map((slot) => slots[slot]!.id);
+      if (found.length > 1) found.sort((a, b) => seqs[a]! - seqs[b]!);
+      const out = new Array<string>(found.length);
+      for (let i = 0; i < found.length; i++) out[i] = ids[found[i]!]!;
+      return out;
     },
     stats() {
       let live = 0;
