@@ -22,14 +22,11 @@ export interface DeadLetter {
   lastFailedAt: string;
 }
 
-export interface DeadLetterInput {
-  itemId: string;
-  stage: string;
-  code: string;
-  message: string;
-  workspaceId: string;
-  payload: unknown;
-}
+/** What the pipeline hands in; the store assigns the id, attempts and times. */
+export type DeadLetterInput = Pick<
+  DeadLetter,
+  'itemId' | 'stage' | 'code' | 'message' | 'workspaceId' | 'payload'
+>;
 
 export interface DeadLetterQuery {
   /** Only this workspace's items; absent: all (the operator). */
