@@ -3,7 +3,14 @@ import type { DocPredicate } from './compile-query.js';
 import { compileMeta } from './compile-query.js';
 import type { DocField, MatchDoc } from './match-doc.js';
 import type { PositionSpan } from './spans.js';
-import { canonicalSpans, hasNear, nearSpans, phraseStarts, unorderedWindows } from './spans.js';
+import {
+  canonicalSpans,
+  hasNear,
+  hasPhraseStart,
+  nearSpans,
+  phraseStarts,
+  unorderedWindows,
+} from './spans.js';
 import type { TermMatcher } from './term-match.js';
 import { compileTerm } from './term-match.js';
 import { Interner } from './interner.js';
@@ -46,16 +53,22 @@ type Atom =
 interface TermEntry {
   matcher: TermMatcher;
   map: 'words' | 'hashtags' | 'mentions';
+  /** `map` as an index into `MAPS`. */
+  mapIndex: number;
   /** The folded form to look up, or undefined for a wildcard (found by prefix instead). */
   key: string | undefined;
   /** Every occurrence of the key matches (a plain word term): no spelling check. */
   isAnySpelling: boolean;
 }
 
+const MAPS = ['words', 'hashtags', 'mentions'] as const;
+
 function termEntry(term: TermNode): TermEntry {
+  const map = term.kind === 'hashtag' ? 'hashtags' : term.kind === 'mention' ? 'mentions' : 'words';
   return {
     matcher: compileTerm(term),
-    map: term.kind === 'hashtag' ? 'hashtags' : term.kind === 'mention' ? 'mentions' : 'words',
+    map,
+    mapIndex: MAPS.indexOf(map),
     key: term.wildcard ? undefined : term.folded,
     isAnySpelling: term.plain && !term.exact && !term.wildcard,
   };
@@ -142,6 +155,9 @@ export function createAtomTable(): AtomTable {
   let atomValues = new Uint8Array(256);
   let positionStamps = new Uint32Array(768);
   const positionValues: (readonly number[])[] = [];
+  const phraseScratch: (readonly number[])[] = [];
+  /** The document's field maps by `field * 3 + mapIndex`, so a lookup needs no keyed access. */
+  const docMaps: Map<string, number[]>[] = [];
 
   function grow(): void {
     if (atoms.items.length > atomStamps.length) {
@@ -188,10 +204,9 @@ export function createAtomTable(): AtomTable {
     if (isMarking && seenStamps[slot] !== stamp && wildcard[term] === 0) return NONE;
     if (positionStamps[slot] === stamp) return positionValues[slot]!;
     const entry = terms.items[term]!.value;
-    const docField = fieldOf(doc!, field);
     const found = entry.isAnySpelling
-      ? (docField[entry.map].get(entry.key!) ?? NONE)
-      : entry.matcher.positions(docField);
+      ? (docMaps[field * 3 + entry.mapIndex]!.get(entry.key!) ?? NONE)
+      : entry.matcher.positions(fieldOf(doc!, field));
     positionStamps[slot] = stamp;
     positionValues[slot] = found;
     return found;
@@ -285,6 +300,18 @@ export function createAtomTable(): AtomTable {
     }
   }
 
+  /** Whether the terms occur in a row in the field, without allocating (no re-entry). */
+  function hasPhrase(ids: readonly number[], field: FieldIndex): boolean {
+    for (let i = 0; i < ids.length; i++) {
+      const found = positions(ids[i]!, field);
+      if (found.length === 0) return false;
+      phraseScratch[i] = found;
+    }
+    const isFound = hasPhraseStart(phraseScratch, ids.length);
+    phraseScratch.fill(NONE);
+    return isFound;
+  }
+
   function phraseLists(ids: readonly number[], field: FieldIndex): (readonly number[])[] | null {
     const lists: (readonly number[])[] = [];
     for (const id of ids) {
@@ -324,11 +351,13 @@ export function createAtomTable(): AtomTable {
         return false;
       case 'phrase':
         for (const field of atom.fields) {
+          if (atom.slop === 0) {
+            if (hasPhrase(atom.terms, field)) return true;
+            continue;
+          }
           const lists = phraseLists(atom.terms, field);
-          if (lists === null) continue;
-          if (atom.slop > 0) {
-            if (unorderedWindows(lists, lists.length + atom.slop).length > 0) return true;
-          } else if (phraseStarts(lists).length > 0) return true;
+          if (lists !== null && unorderedWindows(lists, lists.length + atom.slop).length > 0)
+            return true;
         }
         return false;
       case 'near': {
@@ -390,6 +419,10 @@ export function createAtomTable(): AtomTable {
     hasTerm,
     startDoc(next) {
       doc = next;
+      for (let field = 0 as FieldIndex; field < 3; field++) {
+        const docField = fieldOf(next, field);
+        for (let map = 0; map < 3; map++) docMaps[field * 3 + map] = docField[MAPS[map]!];
+      }
       stamp = (stamp + 1) >>> 0;
       if (stamp === 0) {
         atomStamps.fill(0);

@@ -48,6 +48,32 @@ export function phraseStarts(lists: readonly (readonly number[])[]): number[] {
   return out;
 }
 
+let cursors = new Int32Array(16);
+
+/**
+ * Whether `phraseStarts(lists.slice(0, count))` is non-empty, by the same merge pass, without
+ * allocating (the matcher asks this of every phrase of every candidate).
+ */
+export function hasPhraseStart(lists: readonly (readonly number[])[], count: number): boolean {
+  const first = lists[0]!;
+  if (count === 1) return first.length > 0;
+  if (count > cursors.length) cursors = new Int32Array(count * 2);
+  cursors.fill(0, 0, count);
+  for (const start of first) {
+    let isMatch = true;
+    for (let i = 1; i < count && isMatch; i++) {
+      const list = lists[i]!;
+      let at = cursors[i]!;
+      while (at < list.length && list[at]! < start + i) at++;
+      cursors[i] = at;
+      if (at === list.length) return false;
+      isMatch = list[at] === start + i;
+    }
+    if (isMatch) return true;
+  }
+  return false;
+}
+
 /**
  * Spans where every list contributes one distinct position, all inside a window of `width`
  * positions, in any order (`"a b"~n` and the reference for phrases with slop).
