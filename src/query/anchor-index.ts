@@ -1,32 +1,18 @@
-import type { Anchor, AnchorSpace } from './anchors.js';
+import type { Anchor } from './anchors.js';
 import { PAIR_SEPARATOR, PREFIX_LENGTH } from './anchors.js';
 import type { DocField, MatchDoc } from './match-doc.js';
 import { hostOf } from './match-doc.js';
+import type { Postings } from './postings.js';
+import { addPosting, forEachDomainSuffix, removePosting } from './postings.js';
 
-function domainSuffixes(host: string): string[] {
-  const parts = host.split('.');
-  const out: string[] = [];
-  for (let i = 0; i < parts.length; i++) out.push(parts.slice(i).join('.'));
-  return out;
-}
-
-/** The `meta` keys a document carries. */
-function metaKeysOf(doc: MatchDoc): Set<string> {
-  const keys = new Set<string>();
-  if (doc.platform) keys.add(`platform:${doc.platform}`);
-  if (doc.lang) keys.add(`lang:${doc.lang}`);
-  if (doc.host) for (const suffix of domainSuffixes(doc.host)) keys.add(`site:${suffix}`);
-  for (const link of doc.links)
-    for (const suffix of domainSuffixes(hostOf(link))) keys.add(`link:${suffix}`);
-  for (const field of ['area', 'category', 'sentiment'] as const) {
-    for (const value of doc.labels[field]) keys.add(`${field}:${value}`);
-  }
-  return keys;
-}
-
-function splitBigram(key: string): [string, string] {
-  const at = key.indexOf(' ');
-  return [key.slice(0, at), key.slice(at + 1)];
+/**
+ * Everything filed under one body word: its `word` postings and, by second word, the bigrams
+ * and pairs it starts, so a post looks each of its words up once for all three.
+ */
+interface WordAnchors {
+  word: Postings | undefined;
+  bigrams: Map<string, Postings> | undefined;
+  pairs: Map<string, Postings> | undefined;
 }
 
 /**
@@ -52,90 +38,168 @@ export interface AnchorIndex {
   alwaysCheck(): number;
 }
 
+/** The first two letters of a word as one number, to test for a wildcard prefix cheaply. */
+function headOf(key: string): number {
+  return key.charCodeAt(0) * 65536 + key.charCodeAt(1);
+}
+
+function splitAt(key: string, separator: string): [string, string] {
+  const at = key.indexOf(separator);
+  return [key.slice(0, at), key.slice(at + separator.length)];
+}
+
 export function createAnchorIndex(): AnchorIndex {
-  // Pair anchors live in `pairs` below, keyed by both words.
-  const index: Record<Exclude<AnchorSpace, 'pair'>, Map<string, number[]>> = {
-    word: new Map(),
-    bigram: new Map(),
-    prefix: new Map(),
-    hashtag: new Map(),
-    mention: new Map(),
-    author: new Map(),
-    meta: new Map(),
-  };
-  /** Pair anchors as first word → second word → disjunct ids, so a post never builds pair keys. */
-  const pairs = new Map<string, Map<string, number[]>>();
+  const vocab = new Map<string, WordAnchors>();
+  const prefixes = new Map<string, Postings>();
+  /** Heads of the prefix keys with their counts: a post slices only words with such a head. */
+  const prefixHeads = new Map<number, number>();
+  const hashtags = new Map<string, Postings>();
+  const mentions = new Map<string, Postings>();
+  const authors = new Map<string, Postings>();
+  /** `meta` anchors (`field:value`) as field → value → postings. */
+  const meta = new Map<string, Map<string, Postings>>();
   const alwaysCheck = new Set<number>();
+  let keyCount = 0;
   let marks = new Uint32Array(1024);
   let got = new Uint8Array(1024);
   let need = new Uint8Array(1024);
   let stamp = 0;
   let postings = 0;
-  const visited = new Set<number[]>();
-  /** Indexed bigrams as first word → second word → entries: no key is built per token. */
-  const bigrams = new Map<string, Map<string, number[]>>();
 
-  function filePair(key: string, id: number, isAdd: boolean): void {
-    const [first, second] = key.split(PAIR_SEPARATOR) as [string, string];
-    let inner = pairs.get(first);
-    if (inner === undefined) {
-      if (!isAdd) return;
-      inner = new Map();
-      pairs.set(first, inner);
+  function anchorsOf(word: string): WordAnchors {
+    let anchors = vocab.get(word);
+    if (anchors === undefined) {
+      anchors = { word: undefined, bigrams: undefined, pairs: undefined };
+      vocab.set(word, anchors);
     }
-    const list = inner.get(second);
-    if (isAdd) {
-      if (list === undefined) inner.set(second, [id]);
-      else list.push(id);
-      return;
-    }
-    if (list === undefined || !list.includes(id)) return;
-    list.splice(list.indexOf(id), 1);
-    if (list.length === 0) inner.delete(second);
-    if (inner.size === 0) pairs.delete(first);
+    return anchors;
   }
 
-  function file(anchor: Anchor, id: number): void {
-    if (anchor.space === 'pair') return filePair(anchor.key, id, true);
-    const map = index[anchor.space];
-    const list = map.get(anchor.key);
-    if (list === undefined) map.set(anchor.key, [id]);
-    else list.push(id);
-    if (anchor.space === 'bigram') {
-      const [first, second] = splitBigram(anchor.key);
-      const inner = bigrams.get(first) ?? new Map<string, number[]>();
-      bigrams.set(first, inner);
-      inner.set(second, map.get(anchor.key)!);
+  function addUnder(word: string, kind: 'bigrams' | 'pairs', second: string, entry: number): void {
+    const anchors = anchorsOf(word);
+    const inner = (anchors[kind] ??= new Map());
+    if (addPosting(inner, second, entry)) keyCount++;
+  }
+
+  function removeUnder(word: string, kind: 'bigrams' | 'pairs', second: string, entry: number) {
+    const anchors = vocab.get(word);
+    const inner = anchors?.[kind];
+    if (inner === undefined || !removePosting(inner, second, entry)) return;
+    keyCount--;
+    if (inner.size === 0) anchors![kind] = undefined;
+    dropIfEmpty(word, anchors!);
+  }
+
+  function dropIfEmpty(word: string, anchors: WordAnchors): void {
+    if (anchors.word === undefined && anchors.bigrams === undefined && anchors.pairs === undefined)
+      vocab.delete(word);
+  }
+
+  function metaValues(key: string, isAdd: boolean): [Map<string, Postings>, string] | undefined {
+    const [field, value] = splitAt(key, ':');
+    let values = meta.get(field);
+    if (values === undefined) {
+      if (!isAdd) return undefined;
+      values = new Map();
+      meta.set(field, values);
+    }
+    return [values, value];
+  }
+
+  function file(anchor: Anchor, entry: number): void {
+    const { key } = anchor;
+    switch (anchor.space) {
+      case 'word': {
+        const anchors = anchorsOf(key);
+        if (anchors.word === undefined) {
+          anchors.word = { ids: [entry], seen: 0 };
+          keyCount++;
+        } else anchors.word.ids.push(entry);
+        return;
+      }
+      case 'bigram': {
+        const [first, second] = splitAt(key, ' ');
+        return addUnder(first, 'bigrams', second, entry);
+      }
+      case 'pair': {
+        const [first, second] = splitAt(key, PAIR_SEPARATOR);
+        return addUnder(first, 'pairs', second, entry);
+      }
+      case 'prefix':
+        if (addPosting(prefixes, key, entry)) {
+          keyCount++;
+          prefixHeads.set(headOf(key), (prefixHeads.get(headOf(key)) ?? 0) + 1);
+        }
+        return;
+      case 'meta': {
+        const [values, value] = metaValues(key, true)!;
+        if (addPosting(values, value, entry)) keyCount++;
+        return;
+      }
+      default: {
+        const map =
+          anchor.space === 'hashtag' ? hashtags : anchor.space === 'mention' ? mentions : authors;
+        if (addPosting(map, key, entry)) keyCount++;
+      }
     }
   }
 
-  function unfile(anchor: Anchor, id: number): void {
-    if (anchor.space === 'pair') return filePair(anchor.key, id, false);
-    const map = index[anchor.space];
-    const list = map.get(anchor.key);
-    if (list === undefined) return;
-    const at = list.indexOf(id);
-    if (at === -1) return;
-    list.splice(at, 1);
-    if (list.length === 0) map.delete(anchor.key);
-    if (anchor.space === 'bigram' && list.length === 0) {
-      const [first, second] = splitBigram(anchor.key);
-      const inner = bigrams.get(first)!;
-      inner.delete(second);
-      if (inner.size === 0) bigrams.delete(first);
+  function unfile(anchor: Anchor, entry: number): void {
+    const { key } = anchor;
+    switch (anchor.space) {
+      case 'word': {
+        const anchors = vocab.get(key);
+        const list = anchors?.word;
+        if (list === undefined || !list.ids.includes(entry)) return;
+        list.ids.splice(list.ids.indexOf(entry), 1);
+        if (list.ids.length > 0) return;
+        keyCount--;
+        anchors!.word = undefined;
+        return dropIfEmpty(key, anchors!);
+      }
+      case 'bigram': {
+        const [first, second] = splitAt(key, ' ');
+        return removeUnder(first, 'bigrams', second, entry);
+      }
+      case 'pair': {
+        const [first, second] = splitAt(key, PAIR_SEPARATOR);
+        return removeUnder(first, 'pairs', second, entry);
+      }
+      case 'prefix': {
+        if (!removePosting(prefixes, key, entry)) return;
+        keyCount--;
+        const left = prefixHeads.get(headOf(key))! - 1;
+        if (left === 0) prefixHeads.delete(headOf(key));
+        else prefixHeads.set(headOf(key), left);
+        return;
+      }
+      case 'meta': {
+        const found = metaValues(key, false);
+        if (found === undefined || !removePosting(found[0], found[1], entry)) return;
+        keyCount--;
+        if (found[0].size === 0) meta.delete(splitAt(key, ':')[0]);
+        return;
+      }
+      default: {
+        const map =
+          anchor.space === 'hashtag' ? hashtags : anchor.space === 'mention' ? mentions : authors;
+        if (removePosting(map, key, entry)) keyCount--;
+      }
     }
   }
 
   /**
-   * Entries are `id * 4 + group bit`; a disjunct becomes a candidate once the post has shown an
-   * anchor of each of its groups (`need`: 1, or 3 for two groups).
+   * A disjunct becomes a candidate once the post has shown an anchor of each of its groups
+   * (`need`: 1, or 3 for two groups).
    */
-  function collect(list: number[] | undefined, out: number[]): void {
+  function collect(list: Postings | undefined, out: number[]): void {
     // A hostile post repeats a key thousands of times: each list is read once per post.
-    if (list === undefined || visited.has(list)) return;
-    visited.add(list);
-    postings += list.length;
-    for (const entry of list) {
+    if (list === undefined || list.seen === stamp) return;
+    list.seen = stamp;
+    const ids = list.ids;
+    postings += ids.length;
+    for (let i = 0; i < ids.length; i++) {
+      const entry = ids[i]!;
       const id = entry >>> 2;
       const bit = entry & 3;
       if (marks[id] !== stamp) {
@@ -150,47 +214,55 @@ export function createAnchorIndex(): AnchorIndex {
     }
   }
 
-  function collectField(field: DocField, out: number[], isBodyField: boolean): void {
-    const words = isBodyField ? index.word : index.author;
-    for (const key of field.words.keys()) collect(words.get(key), out);
-    if (!isBodyField) return;
-    if (index.prefix.size > 0) {
-      for (const key of field.words.keys()) {
-        if (key.length >= PREFIX_LENGTH)
-          collect(index.prefix.get(key.slice(0, PREFIX_LENGTH)), out);
-      }
+  /** Pairs starting with one of the post's words whose second word the post also has. */
+  function collectPairs(inner: Map<string, Postings>, doc: MatchDoc, out: number[]): void {
+    const { title, text } = doc;
+    if (inner.size <= title.words.size + text.words.size) {
+      for (const [second, ids] of inner)
+        if (text.words.has(second) || title.words.has(second)) collect(ids, out);
+      return;
     }
-    if (index.hashtag.size > 0)
-      for (const key of field.hashtags.keys()) collect(index.hashtag.get(key), out);
-    if (index.mention.size > 0)
-      for (const key of field.mentions.keys()) collect(index.mention.get(key), out);
-    if (bigrams.size > 0) {
-      const tokens = field.tokens;
-      for (let i = 0; i + 1 < tokens.length; i++) {
-        const token = tokens[i]!;
-        if (token.kind === 'url' || token.kind === 'emoji' || token.kind === 'mention') continue;
-        const inner = bigrams.get(token.folded);
-        if (inner !== undefined) collect(inner.get(tokens[i + 1]!.folded), out);
-      }
-    }
+    for (const second of title.words.keys()) collect(inner.get(second), out);
+    for (const second of text.words.keys()) collect(inner.get(second), out);
   }
 
-  /** Disjuncts filed under two words the post both has (duplicates are dropped by `collect`). */
-  function collectPairs(doc: MatchDoc, out: number[]): void {
-    const { title, text } = doc;
-    const docWords = title.words.size + text.words.size;
-    for (const words of [title.words, text.words]) {
-      for (const first of words.keys()) {
-        const inner = pairs.get(first);
-        if (inner === undefined) continue;
-        if (inner.size <= docWords) {
-          for (const [second, ids] of inner)
-            if (text.words.has(second) || title.words.has(second)) collect(ids, out);
-        } else {
-          for (const second of title.words.keys()) collect(inner.get(second), out);
-          for (const second of text.words.keys()) collect(inner.get(second), out);
+  function collectBody(field: DocField, doc: MatchDoc, out: number[]): void {
+    const tokens = field.tokens;
+    const hasPrefixes = prefixHeads.size > 0;
+    for (const [key, positions] of field.words) {
+      const anchors = vocab.get(key);
+      if (anchors !== undefined) {
+        collect(anchors.word, out);
+        const bigrams = anchors.bigrams;
+        if (bigrams !== undefined) {
+          for (const position of positions) {
+            const next = tokens[position + 1];
+            if (next !== undefined) collect(bigrams.get(next.folded), out);
+          }
         }
+        if (anchors.pairs !== undefined) collectPairs(anchors.pairs, doc, out);
       }
+      if (hasPrefixes && key.length >= PREFIX_LENGTH && prefixHeads.has(headOf(key)))
+        collect(prefixes.get(key.slice(0, PREFIX_LENGTH)), out);
+    }
+    if (hashtags.size > 0) for (const key of field.hashtags.keys()) collect(hashtags.get(key), out);
+    if (mentions.size > 0) for (const key of field.mentions.keys()) collect(mentions.get(key), out);
+  }
+
+  function collectMeta(doc: MatchDoc, out: number[]): void {
+    const probe = (field: string, value: string): void => collect(meta.get(field)?.get(value), out);
+    if (doc.platform) probe('platform', doc.platform);
+    if (doc.lang) probe('lang', doc.lang);
+    const sites = meta.get('site');
+    if (doc.host && sites !== undefined)
+      forEachDomainSuffix(doc.host, (suffix) => collect(sites.get(suffix), out));
+    const links = meta.get('link');
+    if (links !== undefined) {
+      for (const link of doc.links)
+        forEachDomainSuffix(hostOf(link), (suffix) => collect(links.get(suffix), out));
+    }
+    for (const field of ['area', 'category', 'sentiment'] as const) {
+      for (const value of doc.labels[field]) probe(field, value);
     }
   }
 
@@ -201,12 +273,10 @@ export function createAnchorIndex(): AnchorIndex {
       stamp = 1;
     }
     out.length = 0;
-    visited.clear();
-    collectField(doc.title, out, true);
-    collectField(doc.text, out, true);
-    if (pairs.size > 0) collectPairs(doc, out);
-    if (index.author.size > 0) collectField(doc.author, out, false);
-    if (index.meta.size > 0) for (const key of metaKeysOf(doc)) collect(index.meta.get(key), out);
+    collectBody(doc.title, doc, out);
+    collectBody(doc.text, doc, out);
+    if (authors.size > 0) for (const key of doc.author.words.keys()) collect(authors.get(key), out);
+    if (meta.size > 0) collectMeta(doc, out);
     for (const id of alwaysCheck) out.push(id);
   }
 
@@ -255,12 +325,7 @@ export function createAnchorIndex(): AnchorIndex {
     unfileAlways: (id) => void alwaysCheck.delete(id),
     candidates,
     postings: () => postings,
-    keys() {
-      let keys = 0;
-      for (const map of Object.values(index)) keys += map.size;
-      for (const inner of pairs.values()) keys += inner.size;
-      return keys;
-    },
+    keys: () => keyCount,
     alwaysCheck: () => alwaysCheck.size,
   };
 }
