@@ -111,7 +111,13 @@ export function createTopicMatcher(options: TopicMatcherOptions = {}): TopicMatc
   let stamp = 0;
   let checked = 0;
   const scratch: number[] = [];
+  let order = new Int32Array(256);
   const found: number[] = [];
+
+  function isInSeqOrder(list: readonly number[]): boolean {
+    for (let i = 1; i < list.length; i++) if (seqs[list[i - 1]!]! > seqs[list[i]!]!) return false;
+    return true;
+  }
 
   function addDisjunct(slot: number, node: QueryNode): number {
     const tree = anchorTree(node, frequency);
@@ -182,7 +188,13 @@ export function createTopicMatcher(options: TopicMatcherOptions = {}): TopicMatc
       index.candidates(doc, scratch);
       found.length = 0;
       const { array, starts } = code;
-      for (const id of scratch) {
+      const count = scratch.length;
+      if (count > order.length) order = new Int32Array(count * 2);
+      for (let i = 0; i < count; i++) order[i] = scratch[i]!;
+      // In id order the programs are read front to back, and the matches come out nearly sorted.
+      if (count > 1) order.subarray(0, count).sort();
+      for (let i = 0; i < count; i++) {
+        const id = order[i]!;
         const slot = slotOf[id]!;
         if (marks[slot] === stamp) continue;
         checked++;
@@ -191,7 +203,7 @@ export function createTopicMatcher(options: TopicMatcherOptions = {}): TopicMatc
           found.push(slot);
         }
       }
-      if (found.length > 1) found.sort((a, b) => seqs[a]! - seqs[b]!);
+      if (!isInSeqOrder(found)) found.sort((a, b) => seqs[a]! - seqs[b]!);
       const out = new Array<string>(found.length);
       for (let i = 0; i < found.length; i++) out[i] = ids[found[i]!]!;
       return out;
