@@ -43,6 +43,13 @@ function headOf(key: string): number {
   return key.charCodeAt(0) * 65536 + key.charCodeAt(1);
 }
 
+const FILTER_SIZE = 1 << 16;
+
+/** A cheap hash of a word's length and first two letters, into `FILTER_SIZE` slots. */
+function filterSlot(key: string): number {
+  return (((key.charCodeAt(0) * 31 + key.charCodeAt(1)) | 0) * 31 + key.length) & (FILTER_SIZE - 1);
+}
+
 function splitAt(key: string, separator: string): [string, string] {
   const at = key.indexOf(separator);
   return [key.slice(0, at), key.slice(at + separator.length)];
@@ -50,6 +57,8 @@ function splitAt(key: string, separator: string): [string, string] {
 
 export function createAnchorIndex(): AnchorIndex {
   const vocab = new Map<string, WordAnchors>();
+  /** Counts of `vocab`'s words by `filterSlot`: most of a post's words are skipped unprobed. */
+  const vocabFilter = new Uint32Array(FILTER_SIZE);
   const prefixes = new Map<string, Postings>();
   /** Heads of the prefix keys with their counts: a post slices only words with such a head. */
   const prefixHeads = new Map<number, number>();
@@ -71,6 +80,7 @@ export function createAnchorIndex(): AnchorIndex {
     if (anchors === undefined) {
       anchors = { word: undefined, bigrams: undefined, pairs: undefined };
       vocab.set(word, anchors);
+      vocabFilter[filterSlot(word)]! += 1;
     }
     return anchors;
   }
@@ -91,8 +101,14 @@ export function createAnchorIndex(): AnchorIndex {
   }
 
   function dropIfEmpty(word: string, anchors: WordAnchors): void {
-    if (anchors.word === undefined && anchors.bigrams === undefined && anchors.pairs === undefined)
+    if (
+      anchors.word === undefined &&
+      anchors.bigrams === undefined &&
+      anchors.pairs === undefined
+    ) {
       vocab.delete(word);
+      vocabFilter[filterSlot(word)]! -= 1;
+    }
   }
 
   function metaValues(key: string, isAdd: boolean): [Map<string, Postings>, string] | undefined {
@@ -229,13 +245,13 @@ export function createAnchorIndex(): AnchorIndex {
   function collectBody(field: DocField, doc: MatchDoc, out: number[]): void {
     const tokens = field.tokens;
     const hasPrefixes = prefixHeads.size > 0;
-    for (const [key, positions] of field.words) {
-      const anchors = vocab.get(key);
+    for (const key of field.words.keys()) {
+      const anchors = vocabFilter[filterSlot(key)] === 0 ? undefined : vocab.get(key);
       if (anchors !== undefined) {
         collect(anchors.word, out);
         const bigrams = anchors.bigrams;
         if (bigrams !== undefined) {
-          for (const position of positions) {
+          for (const position of field.words.get(key)!) {
             const next = tokens[position + 1];
             if (next !== undefined) collect(bigrams.get(next.folded), out);
           }

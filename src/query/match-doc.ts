@@ -27,6 +27,8 @@ export interface DocField {
   spellings: (string | undefined)[];
   /** Folded words by their first `PREFIX_LENGTH` letters, built by the first wildcard. */
   prefixes?: Map<string, string[]>;
+  /** Wildcard lookups answered before `prefixes` was built. */
+  prefixScans?: number;
 }
 
 /** A post tokenized once, shared by every topic that looks at it. */

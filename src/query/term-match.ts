@@ -77,9 +77,18 @@ export function createTokenTest(term: TermNode): (field: DocField, position: num
 /** Literal letters a wildcard's keys are grouped by in `DocField.prefixes`. */
 const PREFIX_KEY_LENGTH = 3;
 
-/** The field's folded forms (of `map`) that start with `prefix`, grouped on first use. */
+/**
+ * Wildcard lookups per field answered by scanning its folded forms; later ones group the forms
+ * by prefix first (a hostile query holds hundreds of wildcards, a topic one or two).
+ */
+const PREFIX_SCANS = 4;
+
+/** The field's folded forms (of `map`) that start with `prefix`, in the map's order. */
 function keysWithPrefix(field: DocField, map: Map<string, number[]>, prefix: string): string[] {
-  if (prefix.length < PREFIX_KEY_LENGTH || map !== field.words) {
+  const isScan =
+    field.prefixes === undefined &&
+    (field.prefixScans = (field.prefixScans ?? 0) + 1) <= PREFIX_SCANS;
+  if (prefix.length < PREFIX_KEY_LENGTH || map !== field.words || isScan) {
     const keys: string[] = [];
     for (const key of map.keys()) if (key.startsWith(prefix)) keys.push(key);
     return keys;

@@ -67,6 +67,9 @@ interface Disjunct {
   groups: Anchor[][];
 }
 
+/** Candidates from which they are checked in id order. */
+const SORT_MIN_CANDIDATES = 64;
+
 function grownInt32(array: Int32Array, size: number): Int32Array {
   const grown = new Int32Array(Math.max(array.length * 2, size));
   grown.set(array);
@@ -191,8 +194,9 @@ export function createTopicMatcher(options: TopicMatcherOptions = {}): TopicMatc
       const count = scratch.length;
       if (count > order.length) order = new Int32Array(count * 2);
       for (let i = 0; i < count; i++) order[i] = scratch[i]!;
-      // In id order the programs are read front to back, and the matches come out nearly sorted.
-      if (count > 1) order.subarray(0, count).sort();
+      // In id order the programs are read front to back, and the matches come out nearly sorted;
+      // a typed-array sort costs more than it saves on a few candidates.
+      if (count >= SORT_MIN_CANDIDATES) order.subarray(0, count).sort();
       for (let i = 0; i < count; i++) {
         const id = order[i]!;
         const slot = slotOf[id]!;
