@@ -38,12 +38,12 @@ export interface AnchorIndex {
   alwaysCheck(): number;
 }
 
-/** The first two letters of a word as one number, to test for a wildcard prefix cheaply. */
-function headOf(key: string): number {
-  return key.charCodeAt(0) * 65536 + key.charCodeAt(1);
-}
-
 const FILTER_SIZE = 1 << 16;
+
+/** A hash of a word's first two letters into `FILTER_SIZE` slots, to test for a wildcard prefix. */
+function headOf(key: string): number {
+  return ((key.charCodeAt(0) * 31 + key.charCodeAt(1)) | 0) & (FILTER_SIZE - 1);
+}
 
 /** A cheap hash of a word's length and first two letters, into `FILTER_SIZE` slots. */
 function filterSlot(key: string): number {
@@ -61,7 +61,7 @@ export function createAnchorIndex(): AnchorIndex {
   const vocabFilter = new Uint32Array(FILTER_SIZE);
   const prefixes = new Map<string, Postings>();
   /** Heads of the prefix keys with their counts: a post slices only words with such a head. */
-  const prefixHeads = new Map<number, number>();
+  const prefixHeads = new Uint32Array(FILTER_SIZE);
   const hashtags = new Map<string, Postings>();
   const mentions = new Map<string, Postings>();
   const authors = new Map<string, Postings>();
@@ -144,7 +144,7 @@ export function createAnchorIndex(): AnchorIndex {
       case 'prefix':
         if (addPosting(prefixes, key, entry)) {
           keyCount++;
-          prefixHeads.set(headOf(key), (prefixHeads.get(headOf(key)) ?? 0) + 1);
+          prefixHeads[headOf(key)]! += 1;
         }
         return;
       case 'meta': {
@@ -184,9 +184,7 @@ export function createAnchorIndex(): AnchorIndex {
       case 'prefix': {
         if (!removePosting(prefixes, key, entry)) return;
         keyCount--;
-        const left = prefixHeads.get(headOf(key))! - 1;
-        if (left === 0) prefixHeads.delete(headOf(key));
-        else prefixHeads.set(headOf(key), left);
+        prefixHeads[headOf(key)]! -= 1;
         return;
       }
       case 'meta': {
@@ -244,7 +242,7 @@ export function createAnchorIndex(): AnchorIndex {
 
   function collectBody(field: DocField, doc: MatchDoc, out: number[]): void {
     const tokens = field.tokens;
-    const hasPrefixes = prefixHeads.size > 0;
+    const hasPrefixes = prefixes.size > 0;
     for (const key of field.words.keys()) {
       const anchors = vocabFilter[filterSlot(key)] === 0 ? undefined : vocab.get(key);
       if (anchors !== undefined) {
@@ -258,7 +256,7 @@ export function createAnchorIndex(): AnchorIndex {
         }
         if (anchors.pairs !== undefined) collectPairs(anchors.pairs, doc, out);
       }
-      if (hasPrefixes && key.length >= PREFIX_LENGTH && prefixHeads.has(headOf(key)))
+      if (hasPrefixes && key.length >= PREFIX_LENGTH && prefixHeads[headOf(key)] !== 0)
         collect(prefixes.get(key.slice(0, PREFIX_LENGTH)), out);
     }
     if (hashtags.size > 0) for (const key of field.hashtags.keys()) collect(hashtags.get(key), out);

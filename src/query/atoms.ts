@@ -203,7 +203,7 @@ export function createAtomTable(): AtomTable {
     const slot = term * 3 + field;
     if (isMarking && seenStamps[slot] !== stamp && wildcard[term] === 0) return NONE;
     if (positionStamps[slot] === stamp) return positionValues[slot]!;
-    const entry = terms.items[term]!.value;
+    const entry = terms.values[term]!;
     const found = entry.isAnySpelling
       ? (docMaps[field * 3 + entry.mapIndex]!.get(entry.key!) ?? NONE)
       : entry.matcher.positions(fieldOf(doc!, field));
@@ -387,7 +387,7 @@ export function createAtomTable(): AtomTable {
 
   function test(id: number): boolean {
     if (atomStamps[id] === stamp) return atomValues[id] === 1;
-    const value = evaluate(atoms.items[id]!.value);
+    const value = evaluate(atoms.values[id]!);
     atomStamps[id] = stamp;
     atomValues[id] = value ? 1 : 0;
     return value;

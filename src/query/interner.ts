@@ -7,6 +7,8 @@ interface Interned<T> {
 /** A table of interned items with reference counts and reusable integer ids. */
 export class Interner<T> {
   readonly items: (Interned<T> | undefined)[] = [];
+  /** `items[id].value`, one read less on the matcher's hot path. */
+  readonly values: (T | undefined)[] = [];
   private readonly ids = new Map<string, number>();
   private readonly free: number[] = [];
 
@@ -20,6 +22,7 @@ export class Interner<T> {
     const value = make();
     const id = this.free.pop() ?? this.items.length;
     this.items[id] = { value, key, refs: 1 };
+    this.values[id] = value;
     this.ids.set(key, id);
     return id;
   }
@@ -30,6 +33,7 @@ export class Interner<T> {
     if (--item.refs > 0) return undefined;
     this.ids.delete(item.key);
     this.items[id] = undefined;
+    this.values[id] = undefined;
     this.free.push(id);
     return item.value;
   }
