@@ -111,7 +111,8 @@ function nodeKey(node: QueryNode): string {
     case 'near':
       return `N${node.distance}${+node.ordered}(${nodeKey(node.left)}\u0003${nodeKey(node.right)})`;
     case 'or':
-      return `O(${node.children.map(nodeKey).join('\u0003')})`;
+      // An OR's answer and its spans (sorted, capped after sorting) do not depend on the order.
+      return `O(${node.children.map(nodeKey).sort().join('\u0003')})`;
     default:
       throw new Error(`${node.type} is not an atom`);
   }
