@@ -166,6 +166,11 @@ test(
 
       // The topic's posts, its live stream (the workspace in the query), the feed title.
       await page.click(topicButton);
+      // The latest posts may already show two posts: wait for the topic's view itself.
+      await page.waitForFunction(
+        (title) => document.querySelector('#feed-title')?.textContent === title,
+        `${IMG}${SVG}`,
+      );
       await page.waitForFunction(() => document.querySelectorAll('#results .post').length >= 2);
       assert.equal(await page.textContent('#feed-title'), `${IMG}${SVG}`);
       await page.waitForSelector('#live-status[data-state="live"]');
