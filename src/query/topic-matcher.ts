@@ -67,6 +67,9 @@ interface Disjunct {
   groups: Anchor[][];
 }
 
+/** Matches from which they are put in order by `Array.prototype.sort`. */
+const INSERTION_SORT_MAX = 64;
+
 /** Candidates from which they are checked in id order. */
 const SORT_MIN_CANDIDATES = 64;
 
@@ -117,9 +120,19 @@ export function createTopicMatcher(options: TopicMatcherOptions = {}): TopicMatc
   let order = new Int32Array(256);
   const found: number[] = [];
 
-  function isInSeqOrder(list: readonly number[]): boolean {
-    for (let i = 1; i < list.length; i++) if (seqs[list[i - 1]!]! > seqs[list[i]!]!) return false;
-    return true;
+  /** Sorts slots by the order their topics were set in: by insertion up to a few dozen. */
+  function sortBySeq(list: number[]): void {
+    if (list.length > INSERTION_SORT_MAX) {
+      list.sort((a, b) => seqs[a]! - seqs[b]!);
+      return;
+    }
+    for (let i = 1; i < list.length; i++) {
+      const slot = list[i]!;
+      const seq = seqs[slot]!;
+      let at = i;
+      for (; at > 0 && seqs[list[at - 1]!]! > seq; at--) list[at] = list[at - 1]!;
+      list[at] = slot;
+    }
   }
 
   function addDisjunct(slot: number, node: QueryNode): number {
@@ -207,7 +220,7 @@ export function createTopicMatcher(options: TopicMatcherOptions = {}): TopicMatc
           found.push(slot);
         }
       }
-      if (!isInSeqOrder(found)) found.sort((a, b) => seqs[a]! - seqs[b]!);
+      sortBySeq(found);
       const out = new Array<string>(found.length);
       for (let i = 0; i < found.length; i++) out[i] = ids[found[i]!]!;
       return out;
