@@ -50,6 +50,9 @@ function filterSlot(key: string): number {
   return (((key.charCodeAt(0) * 31 + key.charCodeAt(1)) | 0) * 31 + key.length) & (FILTER_SIZE - 1);
 }
 
+/** Stamps stay below this so that `stamp * 4 + 3` fits a `Uint32Array` cell. */
+const MAX_STAMP = 2 ** 30;
+
 function splitAt(key: string, separator: string): [string, string] {
   const at = key.indexOf(separator);
   return [key.slice(0, at), key.slice(at + separator.length)];
@@ -69,9 +72,8 @@ export function createAnchorIndex(): AnchorIndex {
   const meta = new Map<string, Map<string, Postings>>();
   const alwaysCheck = new Set<number>();
   let keyCount = 0;
+  /** Per disjunct `stamp * 4 + groups shown`: one read per posting. */
   let marks = new Uint32Array(1024);
-  let got = new Uint8Array(1024);
-  let need = new Uint8Array(1024);
   let stamp = 0;
   let postings = 0;
 
@@ -204,26 +206,28 @@ export function createAnchorIndex(): AnchorIndex {
 
   /**
    * A disjunct becomes a candidate once the post has shown an anchor of each of its groups
-   * (`need`: 1, or 3 for two groups).
+   * (`need`: 1, or 3 for two groups, carried by the entry's bit 2).
    */
   function collect(list: Postings | undefined, out: number[]): void {
     // A hostile post repeats a key thousands of times: each list is read once per post.
     if (list === undefined || list.seen === stamp) return;
     list.seen = stamp;
     const ids = list.ids;
+    const base = stamp * 4;
     postings += ids.length;
     for (let i = 0; i < ids.length; i++) {
       const entry = ids[i]!;
-      const id = entry >>> 2;
+      const id = entry >>> 3;
       const bit = entry & 3;
-      if (marks[id] !== stamp) {
-        marks[id] = stamp;
-        got[id] = bit;
-        if (bit === need[id]) out.push(id);
-      } else if (got[id] !== need[id]) {
-        const now = got[id]! | bit;
-        got[id] = now;
-        if (now === need[id]) out.push(id);
+      const need = (entry & 4) === 0 ? 1 : 3;
+      const got = marks[id]! - base;
+      if (got < 0 || got > 3) {
+        marks[id] = base + bit;
+        if (bit === need) out.push(id);
+      } else if (got !== need) {
+        const now = got | bit;
+        marks[id] = base + now;
+        if (now === need) out.push(id);
       }
     }
   }
@@ -280,10 +284,24 @@ export function createAnchorIndex(): AnchorIndex {
     }
   }
 
+  /** Forgets which lists were read, when the stamps start again from 1. */
+  function resetSeen(): void {
+    const lists: Iterable<Postings>[] = [prefixes.values(), hashtags.values()];
+    lists.push(mentions.values(), authors.values());
+    for (const values of meta.values()) lists.push(values.values());
+    for (const anchors of vocab.values()) {
+      if (anchors.word !== undefined) lists.push([anchors.word]);
+      if (anchors.bigrams !== undefined) lists.push(anchors.bigrams.values());
+      if (anchors.pairs !== undefined) lists.push(anchors.pairs.values());
+    }
+    for (const values of lists) for (const list of values) list.seen = 0;
+  }
+
   function candidates(doc: MatchDoc, out: number[]): void {
-    stamp = (stamp + 1) >>> 0;
-    if (stamp === 0) {
+    stamp++;
+    if (stamp === MAX_STAMP) {
       marks.fill(0);
+      resetSeen();
       stamp = 1;
     }
     out.length = 0;
@@ -300,12 +318,6 @@ export function createAnchorIndex(): AnchorIndex {
     const grownMarks = new Uint32Array(size);
     grownMarks.set(marks);
     marks = grownMarks;
-    const grownGot = new Uint8Array(size);
-    grownGot.set(got);
-    got = grownGot;
-    const grownNeed = new Uint8Array(size);
-    grownNeed.set(need);
-    need = grownNeed;
   }
 
   /** Each anchor of each group once, as `[anchor, entry]`. */
@@ -317,7 +329,7 @@ export function createAnchorIndex(): AnchorIndex {
         const key = `${g}:${anchor.space}:${anchor.key}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push([anchor, id * 4 + (1 << g)]);
+        out.push([anchor, id * 8 + (groups.length === 2 ? 4 : 0) + (1 << g)]);
       }
     });
     return out;
@@ -326,7 +338,6 @@ export function createAnchorIndex(): AnchorIndex {
   return {
     file(groups, id) {
       ensure(id);
-      need[id] = groups.length === 2 ? 3 : 1;
       for (const [anchor, entry] of entries(groups, id)) file(anchor, entry);
     },
     unfile(groups, id) {

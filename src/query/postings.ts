@@ -1,6 +1,7 @@
 /**
- * One index key's entries (`disjunct id * 4 + group bit`) and the stamp of the last post that
- * read them, so a post reads each list once however often it repeats the key.
+ * One index key's entries (`disjunct id * 8`, plus 4 when the disjunct has two groups, plus its
+ * group bit) and the stamp of the last post that read them, so a post reads each list once
+ * however often it repeats the key.
  */
 export interface Postings {
   ids: number[];

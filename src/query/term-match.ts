@@ -90,7 +90,11 @@ function keysWithPrefix(field: DocField, map: Map<string, number[]>, prefix: str
     (field.prefixScans = (field.prefixScans ?? 0) + 1) <= PREFIX_SCANS;
   if (prefix.length < PREFIX_KEY_LENGTH || map !== field.words || isScan) {
     const keys: string[] = [];
-    for (const key of map.keys()) if (key.startsWith(prefix)) keys.push(key);
+    if (prefix.length === 0) return [...map.keys()];
+    // Most words fail on their first letter, without the call.
+    const first = prefix.charCodeAt(0);
+    for (const key of map.keys())
+      if (key.charCodeAt(0) === first && key.startsWith(prefix)) keys.push(key);
     return keys;
   }
   let groups = field.prefixes;
