@@ -309,7 +309,7 @@ export function createAtomTable(): AtomTable {
       phraseScratch[i] = found;
     }
     const isFound = hasPhraseStart(phraseScratch, ids.length);
-    phraseScratch.fill(NONE);
+    for (let i = 0; i < ids.length; i++) phraseScratch[i] = NONE;
     return isFound;
   }
 
@@ -347,6 +347,11 @@ export function createAtomTable(): AtomTable {
 
   function evaluate(atom: Atom): boolean {
     switch (atom.type) {
+      case 'any':
+        for (let i = 0; i < atom.terms.length; i++)
+          if (hasTerm(atom.terms[i]!, atom.masks[i]!)) return true;
+        for (const id of atom.atoms) if (test(id)) return true;
+        return false;
       case 'term':
         for (const field of atom.fields) if (positions(atom.term, field).length > 0) return true;
         return false;
@@ -371,11 +376,6 @@ export function createAtomTable(): AtomTable {
       }
       case 'meta':
         return atom.predicate(doc!);
-      case 'any':
-        for (let i = 0; i < atom.terms.length; i++)
-          if (hasTerm(atom.terms[i]!, atom.masks[i]!)) return true;
-        for (const id of atom.atoms) if (test(id)) return true;
-        return false;
     }
   }
 

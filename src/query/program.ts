@@ -86,7 +86,10 @@ export function runProgram(code: Int32Array, table: AtomTable, pc = 0): boolean 
   const end = pc + code[pc + 1]!;
   const isAnd = op === AND;
   for (let child = pc + 2; child < end; child += code[child + 1]!) {
-    if (runProgram(code, table, child) !== isAnd) return !isAnd;
+    // Most children are atoms: tested here, without a call per child.
+    const value =
+      code[child] === ATOM ? table.test(code[child + 2]!) : runProgram(code, table, child);
+    if (value !== isAnd) return !isAnd;
   }
   return isAnd;
 }
