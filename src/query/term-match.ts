@@ -136,13 +136,18 @@ export function compileTerm(term: TermNode): TermMatcher {
   const key = term.folded;
   // A plain term accepts every spelling, and the map already holds only tokens of its kind.
   const isAnySpelling = term.plain && !term.exact;
+  const isWordTerm = term.kind === 'word';
   return {
     positions(field) {
       const candidates = mapFor(term, field).get(key);
       if (candidates === undefined) return NONE;
       if (isAnySpelling) return candidates;
       let out: number[] | undefined;
-      for (const position of candidates) if (test(field, position)) (out ??= []).push(position);
+      for (const position of candidates) {
+        // A word typed exactly as the term has its spelling (the map holds its folded form).
+        const isSame = isWordTerm && field.tokens[position]!.text === term.value;
+        if (isSame || test(field, position)) (out ??= []).push(position);
+      }
       return out ?? NONE;
     },
   };
