@@ -99,8 +99,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     subject: deps.postsSubject,
     batchSize: deps.batchSize,
     retryDelayMs: deps.retryDelayMs,
-    // With workers, the next batch is enriched and matched while this one is written.
-    concurrency: analysis === undefined ? 1 : 2,
+    // With workers, the next batches are enriched and matched while this one is written.
+    concurrency: analysis === undefined ? 1 : workers + 1,
   });
   pipeline.start();
   // Topic changes: applied here at once, and sent on the bus for every other process's matcher.
