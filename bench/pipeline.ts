@@ -28,6 +28,8 @@ export interface PipelineBenchRow {
 }
 
 const END = Date.UTC(2026, 10, 23, 12);
+/** CPU time of the whole process (every thread) per post in the last run, µs. */
+let cpuPerPost = 0;
 
 function posts(count: number, seed: number): Post[] {
   return [...generatePostStream({ seed, count, endMs: END, spanMs: 7 * 24 * 3600_000 })];
@@ -58,6 +60,7 @@ async function runOnce(
   let rssPeak = 0;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 100);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const pending: Promise<{ matched: number }>[] = [];
   for (let i = 0; i < items.length; i += 1_000) {
     pending.push(app.ingest(scope, items.slice(i, i + 1_000)));
@@ -65,6 +68,8 @@ async function runOnce(
   }
   for (const p of pending) matches += (await p).matched;
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  cpuPerPost = (cpu.user + cpu.system) / items.length;
   clearInterval(sampler);
   await app.close();
   rmSync(dir, { recursive: true, force: true });
@@ -94,12 +99,14 @@ export async function runPipelineBench(
   const rates = variants.map(() => [] as number[]);
   const matches = variants.map(() => 0);
   const rss = variants.map(() => 0);
+  const cpu = variants.map(() => [] as number[]);
   for (let round = 0; round < options.rounds; round++) {
     for (const [i, { isEnriched, workers }] of variants.entries()) {
       const result = await runOnce(items, queries, isEnriched, workers);
       rates[i]!.push(result.rate);
       matches[i] = result.matches;
       rss[i] = Math.max(rss[i]!, result.rssPeak);
+      cpu[i]!.push(cpuPerPost);
     }
   }
   return variants.map(({ isEnriched, workers }, i) => {
@@ -112,7 +119,7 @@ export async function runPipelineBench(
       matchesPerPost: matches[i]! / options.posts,
     };
     log(
-      `  ${row.variant}, ${workers} worker(s): ${formatRate(row.postsPerSecond)} posts/s (runs: ${rates[i]!.map(formatRate).join(', ')}; RSS peak ${Math.round(rss[i]! / 2 ** 20)} MiB)`,
+      `  ${row.variant}, ${workers} worker(s): ${formatRate(row.postsPerSecond)} posts/s (runs: ${rates[i]!.map(formatRate).join(', ')}; RSS peak ${Math.round(rss[i]! / 2 ** 20)} MiB; CPU ${Math.round(median(cpu[i]!))} µs/post, all threads)`,
     );
     return row;
   });
