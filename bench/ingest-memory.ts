@@ -7,14 +7,11 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createMemoryBus } from '../src/bus/index.js';
 import { systemScope } from '../src/core/scope.js';
 import type { Post } from '../src/core/types.js';
 import { DEFAULT_WORKSPACE_ID } from '../src/core/types.js';
 import { generatePostStream, generateTopicQueries } from '../src/demo/index.js';
-import { defaultEnricher } from '../src/pipeline/default-enricher.js';
-import { createApp } from '../src/services/create-app.js';
-import { createSqliteStore } from '../src/store/index.js';
+import { openBenchApp } from './pipeline.js';
 import { formatRate } from './stats.js';
 
 export interface IngestMemoryResult {
@@ -27,6 +24,7 @@ export interface IngestMemoryResult {
 }
 
 const END = Date.UTC(2026, 10, 23, 12);
+/** Posts per `app.ingest` call (the bench app's batch size). */
 const CHUNK = 1_000;
 
 export async function runIngestMemoryBench(
@@ -35,19 +33,9 @@ export async function runIngestMemoryBench(
 ): Promise<IngestMemoryResult> {
   const dir = mkdtempSync(join(tmpdir(), 'langnghe-ingest-'));
   const path = options.file ?? join(dir, 'ingest.sqlite');
-  const store = createSqliteStore({ path });
-  const app = await createApp({
-    store,
-    bus: createMemoryBus({ capacity: 20_000 }),
-    clock: { now: () => END },
-    enrich: options.isEnriched ? defaultEnricher : undefined,
-    batchSize: CHUNK,
-    maxTopicsPerWorkspace: 100_000,
-    analysisWorkers: options.workers,
-  });
+  const queries = generateTopicQueries({ seed: 7, count: 1_000 });
+  const app = await openBenchApp(path, queries, options);
   const scope = systemScope(DEFAULT_WORKSPACE_ID);
-  for (const [i, query] of generateTopicQueries({ seed: 7, count: 1_000 }).entries())
-    await app.createTopic(scope, { id: `t${i}`, name: `t${i}`, query });
   let rssPeak = 0;
   const sample = (): void => {
     rssPeak = Math.max(rssPeak, process.memoryUsage.rss());

@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { createMemoryBus } from '../src/bus/index.js';
 import { generatePostStream, generateTopicQueries } from '../src/demo/index.js';
 import { defaultEnricher } from '../src/pipeline/default-enricher.js';
+import type { App } from '../src/services/app.js';
 import { createApp } from '../src/services/create-app.js';
 import { createSqliteStore } from '../src/store/index.js';
 import type { Post } from '../src/core/types.js';
@@ -35,6 +36,31 @@ function posts(count: number, seed: number): Post[] {
   return [...generatePostStream({ seed, count, endMs: END, spanMs: 7 * 24 * 3600_000 })];
 }
 
+/**
+ * The app as the pipeline benchmarks run it: a SQLite file, the memory bus, batches of 1,000,
+ * the default enricher or none, `workers` analysis threads, and the topics created through it
+ * (their back-fill over the empty store is instant).
+ */
+export async function openBenchApp(
+  path: string,
+  queries: readonly string[],
+  options: { isEnriched: boolean; workers: number },
+): Promise<App> {
+  const app = await createApp({
+    store: createSqliteStore({ path }),
+    bus: createMemoryBus({ capacity: 20_000 }),
+    clock: { now: () => END },
+    enrich: options.isEnriched ? defaultEnricher : undefined,
+    batchSize: 1_000,
+    maxTopicsPerWorkspace: 100_000,
+    analysisWorkers: options.workers,
+  });
+  const scope = systemScope(DEFAULT_WORKSPACE_ID);
+  for (const [i, query] of queries.entries())
+    await app.createTopic(scope, { id: `t${i}`, name: `t${i}`, query });
+  return app;
+}
+
 async function runOnce(
   items: Post[],
   queries: string[],
@@ -42,20 +68,8 @@ async function runOnce(
   workers: number,
 ): Promise<{ rate: number; matches: number; rssPeak: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'langnghe-bench-'));
-  const store = createSqliteStore({ path: join(dir, 'bench.sqlite') });
-  const app = await createApp({
-    store,
-    bus: createMemoryBus({ capacity: 20_000 }),
-    clock: { now: () => END },
-    enrich: isEnriched ? defaultEnricher : undefined,
-    batchSize: 1_000,
-    maxTopicsPerWorkspace: 100_000,
-    analysisWorkers: workers,
-  });
+  const app = await openBenchApp(join(dir, 'bench.sqlite'), queries, { isEnriched, workers });
   const scope = systemScope(DEFAULT_WORKSPACE_ID);
-  // Topics are created through the app (their back-fill over the empty store is instant).
-  for (const [i, query] of queries.entries())
-    await app.createTopic(scope, { id: `t${i}`, name: `t${i}`, query });
   let matches = 0;
   let rssPeak = 0;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 100);

@@ -220,33 +220,6 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     }
   }
 
-  /**
-   * Writes a batch; a batch the store refuses for a reason that is not an item's validity (nor
-   * transient) is written item by item, so only the item at fault fails.
-   */
-  async function write(items: readonly MatchedItem[]): Promise<StageResult<WrittenItem>> {
-    try {
-      return await retrying(() => storing.run(items));
-    } catch (error) {
-      if (isTransientStoreError(error) || (isLangngheError(error) && error.code === 'store.closed'))
-        throw error;
-      if (items.length === 1) {
-        const failure = isLangngheError(error)
-          ? error
-          : new LangngheError('pipeline.store_failed', String(error), { cause: error });
-        return { passed: [], failed: [{ index: 0, error: failure, stage: 'store' }] };
-      }
-      counters.batchErrors++;
-      const result: StageResult<WrittenItem> = { passed: [], failed: [] };
-      for (const [index, item] of items.entries()) {
-        const one = await write([item]);
-        for (const p of one.passed) result.passed.push({ index, value: p.value });
-        for (const f of one.failed) result.failed.push({ ...f, index });
-      }
-      return result;
-    }
-  }
-
   async function deadLetter(
     failures: { message: PipelineMessage; stage: ItemFailure['stage']; error: LangngheError }[],
   ): Promise<void> {
@@ -316,7 +289,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     messages: readonly PipelineMessage[],
     analyzed: StageResult<MatchedItem>,
   ): Promise<void> {
-    const written = await write(analyzed.passed.map((p) => p.value));
+    const written = await retrying(() => storing.run(analyzed.passed.map((p) => p.value)));
+    // A batch the store refused and wrote post by post.
+    if (written.failed.length > 0) counters.batchErrors++;
     const failures = [
       ...analyzed.failed.map((f) => ({
         message: messages[f.index]!,

@@ -7,7 +7,7 @@ import type { Pipeline, PipelineMessage } from '../pipeline/pipeline.js';
 import { unavailable } from '../pipeline/pipeline.js';
 import { normalizeStage } from '../pipeline/stages/normalize-stage.js';
 import type { Store } from '../store/index.js';
-import type { App, IngestItemError } from './app.js';
+import type { App, IngestItemError, IngestResult } from './app.js';
 
 /**
  * Connector kinds whose items are citizens writing to one agency, not public posts: only the
@@ -110,13 +110,11 @@ export async function ingestItems(
   // it and sends it again, rather than queueing more behind the ones waiting.
   if (messages.length > 0 && deps.pipeline.health().status === 'degraded')
     throw unavailable(deps.pipeline.health());
-  if (options.isWaiting === false) {
-    await deps.pipeline.submit(messages, { isWaiting: false });
-    errors.sort((a, b) => a.index - b.index);
-    const accepted = messages.length;
-    return { accepted, inserted: 0, updated: 0, matched: 0, queued: accepted, errors };
-  }
-  const outcome = await deps.pipeline.submit(messages, { timeoutMs: deps.waitMs ?? 30_000 });
+  const isWaiting = options.isWaiting !== false;
+  const outcome = await deps.pipeline.submit(
+    messages,
+    isWaiting ? { timeoutMs: deps.waitMs ?? 30_000 } : { isWaiting: false },
+  );
   for (const failure of outcome.failed)
     errors.push({
       index: indexOf.get(failure.id) ?? -1,
@@ -125,11 +123,13 @@ export async function ingestItems(
       message: failure.message,
     });
   errors.sort((a, b) => a.index - b.index);
-  return {
+  const result: IngestResult = {
     accepted: messages.length,
     inserted: outcome.inserted,
     updated: outcome.updated,
     matched: outcome.matched,
     errors,
   };
+  if (!isWaiting) result.queued = messages.length;
+  return result;
 }

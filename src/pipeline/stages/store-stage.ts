@@ -1,5 +1,6 @@
 import { isLangngheError } from '../../core/errors.js';
 import type { PostWrite, Store, StoredPost, WriteResult } from '../../store/index.js';
+import { isTransientStoreError } from '../../store/index.js';
 import type { MatchedItem } from '../pipeline-message.js';
 import type { Stage, StageResult } from '../stage.js';
 import { asItemError } from '../stage.js';
@@ -31,43 +32,37 @@ function toWrite(item: MatchedItem): PostWrite {
 }
 
 /**
- * Writes the batch (posts, matches, near-duplicate links) in one transaction. A batch refused for
- * an invalid post is written again post by post, so only that post fails. Anything else the
- * store throws (a full disk, the write lock held) is thrown: it is no item's fault, and the runner
- * retries the batch.
+ * Writes the batch (posts, matches, near-duplicate links) in one transaction. A batch the store
+ * refuses for something an item may be at fault for (an invalid post, an unexpected error) is
+ * written again post by post, so only that post fails. What is no item's fault (a full disk, the
+ * write lock held, a closed store) is thrown: the runner retries the batch.
  */
 export function storeStage(store: Store): Stage<MatchedItem, WrittenItem> {
   return {
     name: 'store',
     async run(items) {
       const result: StageResult<WrittenItem> = { passed: [], failed: [] };
-      const record = (index: number, written: WriteResult): void => {
+      const record = (index: number, written: WriteResult, inserted: ReadonlySet<string>): void => {
         const item = items[index]!;
         const post: StoredPost = { ...item.post };
         const duplicateOf = written.duplicateOf[post.id];
         if (duplicateOf !== undefined) post.duplicateOf = duplicateOf;
-        const isNew = written.inserted.includes(post.id);
-        result.passed.push({ index, value: { item, post, isNew } });
+        result.passed.push({ index, value: { item, post, isNew: inserted.has(post.id) } });
       };
-      let whole: WriteResult | undefined;
       try {
-        whole = await store.writePosts(items.map(toWrite));
-      } catch (error) {
-        if (!isInvalid(error)) throw error;
-      }
-      if (whole !== undefined) {
+        const whole = await store.writePosts(items.map(toWrite));
         const inserted = new Set(whole.inserted);
-        for (const index of items.keys()) {
-          const id = items[index]!.post.id;
-          record(index, { ...whole, inserted: inserted.has(id) ? [id] : [] });
-        }
+        for (const index of items.keys()) record(index, whole, inserted);
         return result;
+      } catch (error) {
+        if (!isItemsFault(error)) throw error;
       }
       for (const [index, item] of items.entries()) {
         try {
-          record(index, await store.writePosts([toWrite(item)]));
+          const one = await store.writePosts([toWrite(item)]);
+          record(index, one, new Set(one.inserted));
         } catch (error) {
-          if (!isInvalid(error)) throw error;
+          if (!isItemsFault(error)) throw error;
           result.failed.push({ index, error: asItemError('store', error), stage: 'store' });
         }
       }
@@ -76,6 +71,9 @@ export function storeStage(store: Store): Stage<MatchedItem, WrittenItem> {
   };
 }
 
-function isInvalid(error: unknown): boolean {
-  return isLangngheError(error) && error.code === 'store.invalid';
+/** Whether an item of the batch may be why the store refused it (worth writing one by one). */
+function isItemsFault(error: unknown): boolean {
+  return (
+    !isTransientStoreError(error) && !(isLangngheError(error) && error.code === 'store.closed')
+  );
 }
